@@ -4,7 +4,7 @@ using System.IO;
 namespace Bitrise.CodeSigning.Testing;
 
 /// <summary>
-/// Locates the repository and the <c>shared</c> folder beside it, which holds the fixtures (real signing
+/// Locates the repository and the <c>shared</c> folder beside it, which contains the fixtures (real signing
 /// files and OpenAPI documents) and the official API description.
 /// </summary>
 internal static class RepositoryPaths
@@ -17,7 +17,7 @@ internal static class RepositoryPaths
     /// <summary>The project's own OpenAPI document.</summary>
     public static string Spec => Path.Combine(Root, "spec", "bitrise-codesigning.yaml");
 
-    /// <summary>The <c>shared</c> folder beside the repository; CI always has it, a user's clone may not.</summary>
+    /// <summary>The <c>shared</c> folder beside the repository. CI always has it, but a user's clone may not.</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     /// <summary>
