@@ -1,0 +1,115 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using Bitrise.CodeSigning.Internal;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace Bitrise.CodeSigning;
+
+/// <summary>Registers the Bitrise code-signing client with a <see cref="IServiceCollection"/>.</summary>
+public static class BitriseCodeSigningServiceCollectionExtensions
+{
+    private const string StoragePipelineName = "storage";
+
+    /// <summary>
+    /// Registers <see cref="ICodeSigningApiClient"/> as a typed client of <c>IHttpClientFactory</c> named
+    /// <see cref="BitriseCodeSigningHttpClientNames.Api"/>, the storage client named
+    /// <see cref="BitriseCodeSigningHttpClientNames.Storage"/>, and <see cref="ICodeSigningFiles"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// The API client's <see cref="HttpClient.BaseAddress"/> is <see cref="BitriseCodeSigningOptions.BaseAddress"/>.
+    /// It sends the access token, and uses the standard resilience handler with its defaults (a 10-second attempt
+    /// timeout, a 30-second total timeout, 3 retries of transient failures), except that POST and PATCH are never
+    /// retried: a retried create could make a second file.
+    /// </para>
+    /// <para>
+    /// The storage client sends the PUT of an upload and the download of a file to presigned URLs. It never sends the
+    /// access token, its <see cref="HttpClient.Timeout"/> is infinite, and its resilience pipeline retries transient
+    /// failures up to 3 times (exponential back-off from 2 seconds, with jitter) within the limits of
+    /// <see cref="BitriseCodeSigningOptions.StorageAttemptTimeout"/> (default 10 minutes) and
+    /// <see cref="BitriseCodeSigningOptions.StorageTotalTimeout"/> (default 30 minutes). A PUT whose source is a stream
+    /// that cannot seek is never retried. Configure the client further with
+    /// <c>services.AddHttpClient(BitriseCodeSigningHttpClientNames.Storage)</c>, for example to set its primary handler.
+    /// </para>
+    /// <para>
+    /// The options are validated when the host starts, and a <see cref="TimeProvider"/> is registered unless one is.
+    /// </para>
+    /// </remarks>
+    /// <param name="services">The service collection.</param>
+    /// <param name="configure">Sets the options; <see cref="BitriseCodeSigningOptions.AccessToken"/> is required.</param>
+    /// <returns>The builder of the API client, to add handlers to it or to configure it further.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="services"/> or <paramref name="configure"/> is null.</exception>
+    public static IHttpClientBuilder AddBitriseCodeSigning(this IServiceCollection services, Action<BitriseCodeSigningOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+
+        services.AddOptions<BitriseCodeSigningOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BitriseCodeSigningOptions>, BitriseCodeSigningOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<AccessTokenHandler>();
+        services.TryAddTransient<StorageTransfer>();
+        services.TryAddTransient<ICodeSigningFiles, CodeSigningFiles>();
+
+        AddStorageClient(services);
+        return AddApiClient(services);
+    }
+
+    private static IHttpClientBuilder AddApiClient(IServiceCollection services)
+    {
+        var builder = services
+            .AddHttpClient<ICodeSigningApiClient, CodeSigningApiClient>(
+                BitriseCodeSigningHttpClientNames.Api,
+                static (client, _) => new CodeSigningApiClient(client))
+            .ConfigureHttpClient(static (serviceProvider, client) =>
+                client.BaseAddress = serviceProvider.GetRequiredService<IOptions<BitriseCodeSigningOptions>>().Value.BaseAddress)
+            .AddHttpMessageHandler<AccessTokenHandler>();
+
+        // PUT and DELETE are idempotent, so they keep the default retries; DisableForUnsafeHttpMethods would drop them too.
+        builder.AddStandardResilienceHandler(static options => options.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect));
+        return builder;
+    }
+
+    private static void AddStorageClient(IServiceCollection services)
+    {
+        services
+            .AddHttpClient(BitriseCodeSigningHttpClientNames.Storage, static client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler(StoragePipelineName, static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<BitriseCodeSigningOptions>>().Value;
+
+                pipeline
+                    .AddTimeout(options.StorageTotalTimeout)
+                    .AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = 3,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromSeconds(2),
+                        ShouldHandle = static arguments => new(ShouldRetryStorageRequest(arguments.Outcome, arguments.Context)),
+                    })
+                    .AddTimeout(options.StorageAttemptTimeout);
+            });
+    }
+
+    private static bool ShouldRetryStorageRequest(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
+    {
+        // This library's own failures (a source of the wrong length) are not transient.
+        if (outcome.Exception is CodeSigningStorageException || outcome.Exception?.InnerException is CodeSigningStorageException)
+        {
+            return false;
+        }
+
+        if (context.GetRequestMessage()?.Content is UploadContent { CanReplay: false })
+        {
+            return false;
+        }
+
+        return HttpClientResiliencePredicates.IsTransient(outcome);
+    }
+}

@@ -1,0 +1,50 @@
+using System;
+using Microsoft.Extensions.Logging;
+
+namespace Bitrise.CodeSigning.Internal;
+
+/// <summary>
+/// The log messages of the library. They name the app and file slugs, and for storage requests only the host and
+/// path: never an access token, a password or a presigned URL's query string.
+/// </summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Information, "Creating {Kind} '{FileName}' ({Length} bytes) in app '{AppSlug}'.")]
+    public static partial void UploadCreating(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileName, long length);
+
+    [LoggerMessage(2, LogLevel.Debug, "Sending the {Length} bytes of {Kind} '{FileSlug}' of app '{AppSlug}' to storage host {StorageHost}, path {StoragePath}.")]
+    public static partial void UploadSending(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, long length, string storageHost, string storagePath);
+
+    [LoggerMessage(3, LogLevel.Debug, "Confirming the upload of {Kind} '{FileSlug}' of app '{AppSlug}'.")]
+    public static partial void UploadConfirming(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug);
+
+    [LoggerMessage(4, LogLevel.Information, "Uploaded {Kind} '{FileSlug}' of app '{AppSlug}' in {ElapsedMilliseconds} ms.")]
+    public static partial void UploadCompleted(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, double elapsedMilliseconds);
+
+    [LoggerMessage(5, LogLevel.Warning, "The upload of {Kind} '{FileSlug}' of app '{AppSlug}' failed after the create, so the file exists but is not confirmed. Delete it or upload it again.")]
+    public static partial void UploadLeftUnconfirmed(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string fileSlug);
+
+    [LoggerMessage(6, LogLevel.Information, "Downloading {Kind} '{FileSlug}' of app '{AppSlug}' from storage host {StorageHost}, path {StoragePath}.")]
+    public static partial void DownloadStarting(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, string storageHost, string storagePath);
+
+    [LoggerMessage(7, LogLevel.Information, "Downloaded {Length} bytes of {Kind} '{FileSlug}' of app '{AppSlug}' in {ElapsedMilliseconds} ms.")]
+    public static partial void DownloadCompleted(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, long length, double elapsedMilliseconds);
+
+    [LoggerMessage(8, LogLevel.Warning, "The SHA-256 of the downloaded {Kind} '{FileSlug}' of app '{AppSlug}' is {ActualSha256}, but the API's file_sha256 is {ExpectedSha256}.")]
+    public static partial void DownloadChecksumMismatch(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, string actualSha256, string expectedSha256);
+
+    [LoggerMessage(9, LogLevel.Warning, "Storage request {Method} to host {StorageHost}, path {StoragePath} failed with {StatusCode} (error code {ErrorCode}).")]
+    public static partial void StorageRequestFailed(ILogger logger, string method, string storageHost, string storagePath, int statusCode, string? errorCode);
+
+    [LoggerMessage(10, LogLevel.Warning, "Storage request {Method} to host {StorageHost}, path {StoragePath} got no response.")]
+    public static partial void StorageRequestNotSent(ILogger logger, Exception exception, string method, string storageHost, string storagePath);
+
+    [LoggerMessage(11, LogLevel.Debug, "Received a page of {Count} {Kind} items of app '{AppSlug}'; another page follows: {HasNext}.")]
+    public static partial void ListPageReceived(ILogger logger, CodeSigningFileKind kind, string appSlug, int count, bool hasNext);
+
+    [LoggerMessage(12, LogLevel.Information, "Deleted {Kind} '{FileSlug}' of app '{AppSlug}'.")]
+    public static partial void FileDeleted(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug);
+
+    [LoggerMessage(13, LogLevel.Warning, "Not sending the access token with {Method} to host {Host}, path {Path}: the host differs from the API's base address.")]
+    public static partial void AccessTokenWithheld(ILogger logger, string method, string host, string path);
+}

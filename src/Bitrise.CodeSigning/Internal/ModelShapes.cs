@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using Bitrise.CodeSigning.Internal;
+
+// The generated models of the four kinds share their fields but no base type. These internal interfaces, attached
+// through partial declarations, let one engine serve every kind.
+
+namespace Bitrise.CodeSigning.Internal
+{
+    /// <summary>The answer of a create operation: the new item's slug and its presigned upload URL.</summary>
+    internal interface ICreatedUpload
+    {
+        string? Slug { get; }
+
+        string? UploadUrl { get; }
+    }
+
+    /// <summary>The answer of a show operation: the download URL, absent while the file is protected.</summary>
+    internal interface IDownloadableFile
+    {
+        string? DownloadUrl { get; }
+
+        bool? IsProtected { get; }
+    }
+
+    /// <summary>A show answer that carries the SHA-256 of the stored bytes, in lowercase hexadecimal.</summary>
+    internal interface IChecksummedFile
+    {
+        string? FileSha256 { get; }
+    }
+
+    /// <summary>One page of a list operation.</summary>
+    internal interface IListPage<TItem>
+    {
+        IReadOnlyList<TItem>? Data { get; }
+
+        PagingResponseModel? Paging { get; }
+    }
+}
+
+namespace Bitrise.CodeSigning
+{
+    partial class ProvisionProfileUploadResponseItemModel : ICreatedUpload;
+
+    partial class BuildCertificateUploadResponseItemModel : ICreatedUpload;
+
+    partial class ProjectFileStorageUploadResponseItemModel : ICreatedUpload;
+
+    partial class AndroidKeystoreFileUploadResponseItemModel : ICreatedUpload;
+
+    partial class ProvisionProfileDownloadResponseItemModel : IDownloadableFile;
+
+    partial class BuildCertificateDownloadResponseItemModel : IDownloadableFile, IChecksummedFile;
+
+    partial class ProjectFileStorageDownloadResponseItemModel : IDownloadableFile;
+
+    partial class AndroidKeystoreFileDownloadResponseItemModel : IDownloadableFile, IChecksummedFile;
+
+    partial class ProvisionProfileListResponseModel : IListPage<ProvisionProfileResponseItemModel>;
+
+    partial class BuildCertificateListResponseModel : IListPage<BuildCertificateResponseItemModel>;
+
+    partial class ProjectFileStorageListResponseModel : IListPage<ProjectFileStorageResponseItemModel>;
+
+    partial class AndroidKeystoreFileListResponseModel : IListPage<AndroidKeystoreFileResponseItemModel>;
+}
