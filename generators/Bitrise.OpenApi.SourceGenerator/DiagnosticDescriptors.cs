@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace Bitrise.OpenApi.SourceGenerator;
+
+/// <summary>Every diagnostic the generator reports. Each id has a section in <c>docs/diagnostics.md</c>.</summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "Bitrise.OpenApi.SourceGenerator";
+    private const string HelpLinkBase = "https://github.com/bitrise-codesigning/Bitrise.CodeSigning.Generated/blob/main/docs/diagnostics.md#";
+
+    public static readonly DiagnosticDescriptor InvalidDocument = Create(
+        "OASG001",
+        "The OpenAPI document cannot be read",
+        "'{0}' is not valid {1}: {2}. Fix the syntax at this line; no code is generated for the document.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EmptyDocument = Create(
+        "OASG002",
+        "The OpenAPI document is empty",
+        "'{0}' is empty. Add an OpenAPI 3 or Swagger 2.0 document, or remove OpenApi=\"true\" from the item.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NotOpenApi = Create(
+        "OASG003",
+        "The file is not an OpenAPI document",
+        "'{0}' has no 'openapi' or 'swagger' version field, so it is not an OpenAPI document. Add the field, or remove OpenApi=\"true\" from the item.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor ExternalReference = Create(
+        "OASG004",
+        "An external reference is not loaded",
+        "The reference '{0}' at '{1}' points outside the document, and the generator reads no other files or URLs, so the value is typed JsonElement. Copy the referenced schema into the document's components.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
+        "OASG005",
+        "A schema construct is not supported",
+        "The schema at '{0}' uses {1}, which the generator does not support, so the value is typed JsonElement",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameter = Create(
+        "OASG006",
+        "A parameter is not sent",
+        "The {0} parameter '{1}' of operation '{2}' is not supported, so the generated method does not send it. Set it through the HttpClient (for example DefaultRequestHeaders) instead.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedRequestBody = Create(
+        "OASG007",
+        "An operation's request body is not supported",
+        "Operation '{0}' sends its body as '{1}', but the generator supports only application/json request bodies, so no method is generated for it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedResponseBody = Create(
+        "OASG008",
+        "A response body is not read",
+        "The 2xx response of operation '{0}' is '{1}', but the generator reads only application/json bodies, so the method returns Task and discards the body",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NamespaceConflict = Create(
+        "OASG009",
+        "Two OpenAPI documents generate into the same namespace",
+        "'{0}' generates into namespace '{1}', which '{2}' already uses, so no code is generated for it. Give each document its own Namespace metadata.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Create(
+        "OASG010",
+        "The generator failed on the OpenAPI document",
+        "The generator failed on '{0}' with {1}: {2}. No code is generated for the document; please report this with the document attached.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor InvalidReference = Create(
+        "OASG011",
+        "A reference cannot be resolved",
+        "'{0}' cannot be loaded: {1}. Check that the '$ref' points at an existing schema in the document.",
+        DiagnosticSeverity.Error);
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
+    {
+        InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
+        UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
+    }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
+
+    /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity) =>
+        new(
+            id,
+            title,
+            messageFormat,
+            Category,
+            severity,
+            isEnabledByDefault: true,
+            helpLinkUri: HelpLinkBase + id.ToLowerInvariant());
+}

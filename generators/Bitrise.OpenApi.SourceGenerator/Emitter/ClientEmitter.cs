@@ -1,0 +1,412 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Bitrise.OpenApi.SourceGenerator.Helpers;
+using Bitrise.OpenApi.SourceGenerator.Model;
+
+namespace Bitrise.OpenApi.SourceGenerator.Emitter;
+
+/// <summary>Emits the client interface and the client class with one method per operation.</summary>
+internal static class ClientEmitter
+{
+    private const string CancellationToken = "global::System.Threading.CancellationToken";
+
+    public static string EmitInterface(EmitContext context)
+    {
+        var document = context.Document;
+        var writer = new SourceWriter();
+        writer.FileHeader();
+        writer.OpenBlock("namespace " + context.Namespace);
+        writer.Summary(document.Title is null
+            ? "Calls the operations of the API."
+            : "Calls the operations of " + document.Title + ".");
+        writer.Line(EmitContext.GeneratedCodeAttribute);
+        writer.OpenBlock("public partial interface " + document.InterfaceName);
+        var first = true;
+        foreach (var operation in document.Operations)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            EmitDocs(writer, context, operation);
+            writer.Line(Signature(context, operation) + ";");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    public static string EmitClient(EmitContext context)
+    {
+        var document = context.Document;
+        var writer = new SourceWriter();
+        writer.FileHeader();
+        writer.OpenBlock("namespace " + context.Namespace);
+        writer.Summary("Calls the operations of the API over an <see cref=\"global::System.Net.Http.HttpClient\"/> whose <see cref=\"global::System.Net.Http.HttpClient.BaseAddress\"/> is the server URL.", isXml: true);
+        writer.Line(EmitContext.GeneratedCodeAttribute);
+        writer.OpenBlock("public partial class " + document.ClientName + " : " + context.Qualified(document.InterfaceName));
+        writer.Line("private const int ResponseExcerptLength = 512;");
+        writer.Line();
+        writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
+        writer.Line();
+        writer.Summary("Creates a client that sends its requests through <paramref name=\"httpClient\"/>.", isXml: true);
+        writer.ParamDoc("httpClient", "The client that sends the requests. Its <see cref=\"global::System.Net.Http.HttpClient.BaseAddress\"/> must be set; a path in it (such as <c>/v0.1</c>) is kept.", isXml: true);
+        writer.DocElement("exception", "<paramref name=\"httpClient\"/> is <c>null</c>.", " cref=\"global::System.ArgumentNullException\"", isXml: true);
+        writer.OpenBlock("public " + document.ClientName + "(global::System.Net.Http.HttpClient httpClient)");
+        writer.Line("_httpClient = httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient));");
+        writer.CloseBlock();
+
+        foreach (var operation in document.Operations)
+        {
+            writer.Line();
+            EmitMethod(writer, context, operation);
+        }
+
+        writer.Line();
+        EmitHelpers(writer, context);
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static string ReturnType(EmitContext context, OperationModel operation) =>
+        operation.ResponseBody is null
+            ? "global::System.Threading.Tasks.Task"
+            : "global::System.Threading.Tasks.Task<" + TypeSyntax.Of(operation.ResponseBody, context.Namespace) + ">";
+
+    private static string Signature(EmitContext context, OperationModel operation)
+    {
+        var parameters = new List<string>();
+        foreach (var parameter in operation.PathParameters)
+        {
+            parameters.Add(TypeSyntax.Of(parameter.Type, context.Namespace) + " " + parameter.Name);
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            parameters.Add(TypeSyntax.Of(operation.RequestBody, context.Namespace) + " request");
+        }
+
+        foreach (var parameter in operation.QueryParameters)
+        {
+            parameters.Add(parameter.IsRequired
+                ? TypeSyntax.Of(parameter.Type, context.Namespace) + " " + parameter.Name
+                : TypeSyntax.Nullable(parameter.Type, context.Namespace) + " " + parameter.Name + " = null");
+        }
+
+        parameters.Add(CancellationToken + " cancellationToken = default");
+        return ReturnType(context, operation) + " " + operation.MethodName + "(" + string.Join(", ", parameters) + ")";
+    }
+
+    private static void EmitDocs(SourceWriter writer, EmitContext context, OperationModel operation)
+    {
+        var summary = (operation.Summary ?? operation.HttpMethod + " " + operation.Path).Trim().TrimEnd('.');
+        writer.Summary(summary + " (" + operation.HttpMethod + " " + operation.Path + ").");
+        if (!string.IsNullOrWhiteSpace(operation.Description) && operation.Description != operation.Summary)
+        {
+            writer.DocElement("remarks", operation.Description!);
+        }
+
+        foreach (var parameter in operation.PathParameters)
+        {
+            ParameterDoc(writer, parameter, "path");
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            writer.ParamDoc("request", operation.RequestBodyDescription ?? "The request body.");
+        }
+
+        foreach (var parameter in operation.QueryParameters)
+        {
+            ParameterDoc(writer, parameter, "query");
+        }
+
+        writer.ParamDoc("cancellationToken", "The token that cancels the request.");
+        if (operation.ResponseBody is not null)
+        {
+            writer.DocElement("returns", "The response body.");
+        }
+
+        writer.DocElement(
+            "exception",
+            "The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.",
+            " cref=\"" + context.Qualified(context.Document.ExceptionName) + "\"");
+    }
+
+    private static void ParameterDoc(SourceWriter writer, ParameterModel parameter, string location)
+    {
+        if (parameter.Description is not null)
+        {
+            writer.ParamDoc(parameter.Name, parameter.Description);
+            return;
+        }
+
+        var text = "The <c>" + SourceWriter.XmlEscape(parameter.WireName) + "</c> " + location + " parameter" + (parameter.IsRequired ? "." : "; not sent when <c>null</c>.");
+        writer.ParamDoc(parameter.Name, text, isXml: true);
+    }
+
+    private static void EmitMethod(SourceWriter writer, EmitContext context, OperationModel operation)
+    {
+        writer.Line("/// <inheritdoc/>");
+        writer.OpenBlock("public virtual " + Signature(context, operation));
+        var nullChecks = operation.PathParameters.Where(parameter => !parameter.Type.IsValueType && parameter.Type.Kind != TypeKind.Array).ToList();
+        foreach (var parameter in nullChecks)
+        {
+            writer.OpenBlock("if (" + parameter.Name + " is null)");
+            writer.Line("throw new global::System.ArgumentNullException(nameof(" + parameter.Name + "));");
+            writer.CloseBlock();
+        }
+
+        if (nullChecks.Count > 0)
+        {
+            writer.Line();
+        }
+
+        writer.Line("var requestPath = " + PathExpression(operation) + ";");
+        writer.Line("var requestQuery = new global::System.Text.StringBuilder();");
+        foreach (var parameter in operation.QueryParameters)
+        {
+            writer.Line("AppendQuery(requestQuery, " + SourceWriter.Literal(parameter.WireName) + ", " + parameter.Name + ");");
+        }
+
+        writer.Line();
+        var content = operation.RequestBody is null
+            ? "null"
+            : (operation.RequestBody.Kind == TypeKind.Model
+                ? "JsonBody.Create(request, " + context.Qualified(context.Document.SerializerContextName) + ".Default." + operation.RequestBody.ModelName + ")"
+                : "JsonBody.Create(request, " + UntypedInfo(context, operation.RequestBody) + ")");
+        var method = "global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod);
+        if (operation.ResponseBody is null)
+        {
+            writer.Line("return SendWithoutResponseBodyAsync(" + method + ", requestPath, requestQuery, " + content + ", cancellationToken);");
+        }
+        else
+        {
+            writer.Line("return SendAsync(" + method + ", requestPath, requestQuery, " + content + ", " + ResponseInfo(context, operation.ResponseBody) + ", cancellationToken);");
+        }
+
+        writer.CloseBlock();
+    }
+
+    private static string ResponseInfo(EmitContext context, TypeModel type) =>
+        type.Kind == TypeKind.Model
+            ? context.Qualified(context.Document.SerializerContextName) + ".Default." + type.ModelName
+            : UntypedInfo(context, type);
+
+    /// <summary>Returns a contract for a body that is not a generated model (an array or a primitive), built from the models' options.</summary>
+    private static string UntypedInfo(EmitContext context, TypeModel type) =>
+        "(global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + TypeSyntax.Of(type, context.Namespace) + ">)"
+        + context.Qualified(context.Document.SerializerContextName) + ".Default.Options.GetTypeInfo(typeof(" + TypeSyntax.Of(type, context.Namespace) + "))";
+
+    private static string HttpMethodProperty(string method) =>
+        method switch
+        {
+            "GET" => "Get",
+            "POST" => "Post",
+            "PUT" => "Put",
+            "DELETE" => "Delete",
+            "HEAD" => "Head",
+            "OPTIONS" => "Options",
+            "TRACE" => "Trace",
+            "PATCH" => "Patch",
+            _ => "Get",
+        };
+
+    /// <summary>Builds the path from the template, escaping each path parameter with <c>Uri.EscapeDataString</c>.</summary>
+    private static string PathExpression(OperationModel operation)
+    {
+        var parts = new List<string>();
+        var position = 0;
+        foreach (Match match in Regex.Matches(operation.Path, "\\{([^}]+)\\}"))
+        {
+            if (match.Index > position)
+            {
+                parts.Add(SourceWriter.Literal(operation.Path.Substring(position, match.Index - position)));
+            }
+
+            var parameter = operation.PathParameters.First(candidate => candidate.WireName == match.Groups[1].Value);
+            parts.Add("global::System.Uri.EscapeDataString(" + FormatValue(parameter.Type, parameter.Name) + ")");
+            position = match.Index + match.Length;
+        }
+
+        if (position < operation.Path.Length || parts.Count == 0)
+        {
+            parts.Add(SourceWriter.Literal(operation.Path.Substring(position)));
+        }
+
+        return string.Join(" + ", parts);
+    }
+
+    /// <summary>Formats a path parameter as text with the invariant culture.</summary>
+    private static string FormatValue(TypeModel type, string name) =>
+        type.Kind switch
+        {
+            TypeKind.String => name,
+            TypeKind.Boolean => "(" + name + " ? \"true\" : \"false\")",
+            TypeKind.DateTimeOffset => name + ".ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => name + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+            _ => name + ".ToString()",
+        };
+
+    private static void EmitHelpers(SourceWriter writer, EmitContext context)
+    {
+        var exception = context.Qualified(context.Document.ExceptionName);
+        foreach (var line in ClientHelpersTemplate.Replace("{{Exception}}", exception).Replace("{{Namespace}}", context.Namespace).Split('\n'))
+        {
+            writer.Line(line.TrimEnd());
+        }
+    }
+
+    private const string ClientHelpersTemplate = """
+        private async global::System.Threading.Tasks.Task<TResponse> SendAsync<TResponse>(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using var request = CreateRequest(method, path, query, content);
+            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var requestPath = request.RequestUri!.AbsolutePath;
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await CreateFailureAsync(method, requestPath, response, cancellationToken).ConfigureAwait(false);
+            }
+
+            TResponse? result;
+            try
+            {
+                using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+                result = await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Text.Json.JsonException exception)
+            {
+                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a body that is not valid JSON for " + typeof(TResponse).Name + ": " + exception.Message;
+                throw new {{Exception}}(message, method.Method, requestPath, response.StatusCode, null, null, exception);
+            }
+
+            if (result is null)
+            {
+                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a JSON null body where " + typeof(TResponse).Name + " was expected.";
+                throw new {{Exception}}(message, method.Method, requestPath, response.StatusCode, null, "null");
+            }
+
+            return result;
+        }
+
+        private async global::System.Threading.Tasks.Task SendWithoutResponseBodyAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using var request = CreateRequest(method, path, query, content);
+            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw await CreateFailureAsync(method, request.RequestUri!.AbsolutePath, response, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Appends the path and the query to the base address, keeping the base address's own path.</summary>
+        private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content)
+        {
+            var baseAddress = _httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("HttpClient.BaseAddress is not set; set it to the server URL, for example https://api.example.com/v1.");
+            var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + path + query.ToString(), global::System.UriKind.Absolute);
+            var request = new global::System.Net.Http.HttpRequestMessage(method, uri) { Content = content };
+            request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+            return request;
+        }
+
+        private static async global::System.Threading.Tasks.Task<{{Exception}}> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            string? serviceMessage = null;
+            try
+            {
+                using var document = global::System.Text.Json.JsonDocument.Parse(body);
+                if (document.RootElement.ValueKind == global::System.Text.Json.JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("message", out var messageElement)
+                    && messageElement.ValueKind == global::System.Text.Json.JsonValueKind.String)
+                {
+                    serviceMessage = messageElement.GetString();
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // The body is not JSON (a proxy's HTML page, for example); the excerpt still shows it.
+            }
+
+            var excerpt = body.Length == 0 ? null : body.Length <= ResponseExcerptLength ? body : body.Substring(0, ResponseExcerptLength);
+            var message = method.Method + " " + path + " failed with " + (int)response.StatusCode + " (" + response.StatusCode + ")" + (serviceMessage is null ? "." : ": " + serviceMessage);
+            return new {{Exception}}(message, method.Method, path, response.StatusCode, serviceMessage, excerpt);
+        }
+
+        private static void AppendQuery(global::System.Text.StringBuilder query, string name, string? value)
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            query.Append(query.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+        }
+
+        private static void AppendQuery(global::System.Text.StringBuilder query, string name, bool? value) =>
+            AppendQuery(query, name, value is null ? null : value.Value ? "true" : "false");
+
+        private static void AppendQuery(global::System.Text.StringBuilder query, string name, int? value) =>
+            AppendQuery(query, name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+        private static void AppendQuery(global::System.Text.StringBuilder query, string name, long? value) =>
+            AppendQuery(query, name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
+
+        private static void AppendQuery(global::System.Text.StringBuilder query, string name, double? value) =>
+            AppendQuery(query, name, value?.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
+
+        private static void AppendQuery(global::System.Text.StringBuilder query, string name, global::System.DateTimeOffset? value) =>
+            AppendQuery(query, name, value?.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture));
+
+        /// <summary>Appends one <c>name=value</c> pair per item, the OpenAPI default for query arrays (form style, exploded).</summary>
+        private static void AppendQuery<T>(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IEnumerable<T>? values)
+        {
+            if (values is null)
+            {
+                return;
+            }
+
+            foreach (var value in values)
+            {
+                AppendQuery(query, name, global::{{Namespace}}.OpenApiJson.FormatQueryValue(value));
+            }
+        }
+
+        /// <summary>Sends a JSON body by serializing it straight into the request stream.</summary>
+        private sealed class JsonBody<T> : global::System.Net.Http.HttpContent
+        {
+            private readonly T _value;
+            private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> _typeInfo;
+
+            public JsonBody(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+            {
+                _value = value;
+                _typeInfo = typeInfo;
+                Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+
+            protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) =>
+                global::System.Text.Json.JsonSerializer.SerializeAsync(stream, _value, _typeInfo);
+
+            protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context, global::System.Threading.CancellationToken cancellationToken) =>
+                global::System.Text.Json.JsonSerializer.SerializeAsync(stream, _value, _typeInfo, cancellationToken);
+
+            protected override bool TryComputeLength(out long length)
+            {
+                length = 0;
+                return false;
+            }
+        }
+
+        private static class JsonBody
+        {
+            public static global::System.Net.Http.HttpContent? Create<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+                value is null ? null : new JsonBody<T>(value, typeInfo);
+        }
+        """;
+}

@@ -1,0 +1,32 @@
+using Bitrise.OpenApi.SourceGenerator.Model;
+
+namespace Bitrise.OpenApi.SourceGenerator.Emitter;
+
+/// <summary>Names shared by the emitters of one document.</summary>
+internal sealed class EmitContext
+{
+    public EmitContext(OpenApiDocumentModel document)
+    {
+        Document = document;
+        Namespace = document.Namespace;
+        Json = "global::" + document.Namespace + ".OpenApiJson";
+        Optional = "global::" + document.Namespace + ".Optional";
+    }
+
+    public OpenApiDocumentModel Document { get; }
+
+    public string Namespace { get; }
+
+    /// <summary>The fully qualified name of the internal JSON helper class.</summary>
+    public string Json { get; }
+
+    /// <summary>The fully qualified name of <c>Optional</c>, without its type argument.</summary>
+    public string Optional { get; }
+
+    /// <summary>The <c>[GeneratedCode]</c> attribute that every emitted type carries.</summary>
+    public static string GeneratedCodeAttribute { get; } =
+        "[global::System.CodeDom.Compiler.GeneratedCode(\"Bitrise.OpenApi.SourceGenerator\", \""
+        + typeof(EmitContext).Assembly.GetName().Version + "\")]";
+
+    public string Qualified(string typeName) => "global::" + Namespace + "." + typeName;
+}

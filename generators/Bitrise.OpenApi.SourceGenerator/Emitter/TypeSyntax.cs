@@ -1,0 +1,34 @@
+using System;
+using Bitrise.OpenApi.SourceGenerator.Model;
+
+namespace Bitrise.OpenApi.SourceGenerator.Emitter;
+
+/// <summary>Spells <see cref="TypeModel"/> values as C# types with <c>global::</c> names.</summary>
+internal static class TypeSyntax
+{
+    /// <summary>Returns the type without an outer <c>?</c>; array items carry their own nullability.</summary>
+    public static string Of(TypeModel type, string @namespace) =>
+        type.Kind switch
+        {
+            TypeKind.String => "string",
+            TypeKind.Boolean => "bool",
+            TypeKind.Int32 => "int",
+            TypeKind.Int64 => "long",
+            TypeKind.Double => "double",
+            TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+            TypeKind.Json => "global::System.Text.Json.JsonElement",
+            TypeKind.Model => Model(type.ModelName!, @namespace),
+            TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Item(type.Item!, @namespace) + ">",
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
+        };
+
+    public static string Nullable(TypeModel type, string @namespace) => Of(type, @namespace) + "?";
+
+    /// <summary>Returns the type, with <c>?</c> when <paramref name="isNullable"/> is true.</summary>
+    public static string Of(TypeModel type, string @namespace, bool isNullable) =>
+        isNullable ? Nullable(type, @namespace) : Of(type, @namespace);
+
+    public static string Model(string name, string @namespace) => "global::" + @namespace + "." + name;
+
+    private static string Item(TypeModel item, string @namespace) => Of(item, @namespace, item.IsNullable);
+}

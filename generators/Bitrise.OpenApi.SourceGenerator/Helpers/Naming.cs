@@ -1,0 +1,100 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace Bitrise.OpenApi.SourceGenerator.Helpers;
+
+/// <summary>Turns names from the document into C# identifiers.</summary>
+internal static class Naming
+{
+    /// <summary>
+    /// Converts a name to PascalCase: characters that cannot appear in an identifier separate words and are
+    /// removed (<c>v0.BuildCertificateUploadParams</c> becomes <c>V0BuildCertificateUploadParams</c>,
+    /// <c>is_protected</c> becomes <c>IsProtected</c>). A leading digit gets an underscore.
+    /// </summary>
+    public static string ToPascalCase(string name)
+    {
+        var builder = new StringBuilder(name.Length);
+        var startOfWord = true;
+        foreach (var character in name)
+        {
+            if (!IsIdentifierPart(character))
+            {
+                startOfWord = true;
+                continue;
+            }
+
+            builder.Append(startOfWord ? char.ToUpperInvariant(character) : character);
+            startOfWord = false;
+        }
+
+        if (builder.Length == 0)
+        {
+            return "Value";
+        }
+
+        if (!SyntaxFacts.IsIdentifierStartCharacter(builder[0]))
+        {
+            builder.Insert(0, '_');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Converts a name to camelCase for a parameter, without keyword escaping.</summary>
+    public static string ToCamelCase(string name)
+    {
+        var pascal = ToPascalCase(name);
+        if (pascal[0] == '_')
+        {
+            return pascal;
+        }
+
+        var leadingUpper = 0;
+        while (leadingUpper < pascal.Length && char.IsUpper(pascal[leadingUpper]))
+        {
+            leadingUpper++;
+        }
+
+        // "URL" becomes "url" and "HTTPServer" becomes "httpServer": a run of capitals is one word.
+        var lowerCount = leadingUpper <= 1 || leadingUpper == pascal.Length ? leadingUpper : leadingUpper - 1;
+        return pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
+    }
+
+    /// <summary>Prefixes <c>@</c> when the identifier is a C# keyword.</summary>
+    public static string EscapeKeyword(string identifier) =>
+        SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None
+            ? "@" + identifier
+            : identifier;
+
+    private static bool IsIdentifierPart(char character) =>
+        character != '_' && SyntaxFacts.IsIdentifierPartCharacter(character) && char.GetUnicodeCategory(character) != UnicodeCategory.Format;
+}
+
+/// <summary>
+/// Hands out unique names in one scope: the first request for a name gets it, later ones get the stable
+/// suffixes 2, 3, and so on. Callers ask in an ordinal order so the suffixes do not depend on the document's
+/// key order.
+/// </summary>
+internal sealed class NameAllocator
+{
+    private readonly HashSet<string> _used;
+
+    public NameAllocator(IEnumerable<string>? reserved = null, StringComparer? comparer = null)
+    {
+        _used = new HashSet<string>(reserved ?? Array.Empty<string>(), comparer ?? StringComparer.Ordinal);
+    }
+
+    public string Allocate(string name)
+    {
+        var candidate = name;
+        for (var suffix = 2; !_used.Add(candidate); suffix++)
+        {
+            candidate = name + suffix.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return candidate;
+    }
+}

@@ -1,0 +1,13 @@
+namespace Bitrise.OpenApi.SourceGenerator.Model;
+
+/// <summary>One property of an object schema.</summary>
+/// <param name="Name">The C# property name, unique in its class.</param>
+/// <param name="JsonName">The property name exactly as written in the document.</param>
+/// <param name="IsSensitive">True for <c>format: password</c> or <c>x-sensitive: true</c>; <c>ToString()</c> redacts the value.</param>
+internal sealed record PropertyModel(
+    string Name,
+    string JsonName,
+    string? Description,
+    TypeModel Type,
+    bool IsRequired,
+    bool IsSensitive);

@@ -1,0 +1,206 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading;
+using Bitrise.OpenApi.SourceGenerator.Helpers;
+using Bitrise.OpenApi.SourceGenerator.Model;
+using Newtonsoft.Json;
+using NJsonSchema;
+using NJsonSchema.Generation;
+using NSwag;
+using YamlDotNet.Core;
+
+namespace Bitrise.OpenApi.SourceGenerator.Parser;
+
+/// <summary>
+/// Reads one OpenAPI document (OpenAPI 3 or Swagger 2.0, JSON or YAML) with NSwag and maps it to an
+/// <see cref="OpenApiDocumentModel"/>. This is the boundary where exceptions from NSwag and its parsers become
+/// diagnostics: nothing but cancellation leaves <see cref="Parse"/>.
+/// </summary>
+internal static class OpenApiParser
+{
+    private static readonly Regex JsonVersionField = new("\"(openapi|swagger)\"\\s*:", RegexOptions.CultureInvariant);
+    private static readonly Regex YamlVersionField = new("^[\"']?(openapi|swagger)[\"']?[ \\t]*:", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+
+    public static OpenApiDocumentModel Parse(OpenApiDocumentInput input, CancellationToken cancellationToken)
+    {
+        var locator = new TextLocator(input.FilePath, input.Text);
+        var diagnostics = new DiagnosticBag(locator);
+        var schemas = new List<SchemaModel>();
+        var operations = new List<OperationModel>();
+        string? title = null;
+
+        try
+        {
+            var document = Load(input, diagnostics, cancellationToken, out var resolver);
+            if (document is not null)
+            {
+                title = document.Info?.Title;
+                Map(document, resolver!, input.ClientName, diagnostics, schemas, operations);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            ReportLoadFailure(exception, input, diagnostics);
+            schemas.Clear();
+            operations.Clear();
+        }
+
+        return new OpenApiDocumentModel(
+            input.FilePath,
+            input.Namespace,
+            input.ClientName,
+            title,
+            schemas.ToSortedEquatableArray(schema => schema.TypeName),
+            operations.ToSortedEquatableArray(operation => operation.MethodName),
+            diagnostics.ToEquatableArray());
+    }
+
+    private static OpenApiDocument? Load(OpenApiDocumentInput input, DiagnosticBag diagnostics, CancellationToken cancellationToken, out LocalReferenceResolver? resolver)
+    {
+        resolver = null;
+        var text = input.Text;
+        if (text.Trim().Length == 0)
+        {
+            diagnostics.Add(DiagnosticDescriptors.EmptyDocument, diagnostics.Locator.AtStart(), input.FilePath);
+            return null;
+        }
+
+        var isJson = text.TrimStart().StartsWith("{", StringComparison.Ordinal);
+        if (!(isJson ? JsonVersionField : YamlVersionField).IsMatch(text))
+        {
+            diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.AtStart(), input.FilePath);
+            return null;
+        }
+
+        LocalReferenceResolver? created = null;
+        Func<OpenApiDocument, JsonReferenceResolver> factory = document =>
+        {
+            created = new LocalReferenceResolver(new OpenApiSchemaResolver(document, new SystemTextJsonSchemaGeneratorSettings()));
+            return created;
+        };
+
+        // The generator runs synchronously; NSwag's tasks complete without a synchronization context to return to.
+        var loaded = isJson
+            ? OpenApiDocument.FromJsonAsync(text, input.FilePath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult()
+            : OpenApiYamlDocument.FromYamlAsync(text, input.FilePath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult();
+        resolver = created ?? new LocalReferenceResolver(new OpenApiSchemaResolver(loaded, new SystemTextJsonSchemaGeneratorSettings()));
+        return loaded;
+    }
+
+    private static void Map(OpenApiDocument document, LocalReferenceResolver resolver, string clientName, DiagnosticBag diagnostics, List<SchemaModel> schemas, List<OperationModel> operations)
+    {
+        var reservedTypeNames = new[]
+        {
+            clientName, "I" + clientName, clientName + "JsonSerializerContext", "Optional", "OpenApiJson",
+            ExceptionName(clientName),
+        };
+        var schemaMapper = new SchemaMapper(resolver, diagnostics, reservedTypeNames);
+        var pointerPrefix = document.SchemaType == SchemaType.Swagger2 ? "#/definitions/" : "#/components/schemas/";
+        schemaMapper.RegisterNamedSchemas(document.Components.Schemas, pointerPrefix);
+
+        var operationMapper = new OperationMapper(schemaMapper, diagnostics, clientName);
+        operations.AddRange(operationMapper.Map(document));
+
+        var classes = schemaMapper.CompleteClasses();
+        var roles = AssignRoles(classes, operationMapper.RequestModels, operationMapper.ResponseModels);
+        schemas.AddRange(classes.Select(entry => entry.Schema with { Role = roles[entry.Schema.TypeName] }));
+    }
+
+    /// <summary>
+    /// A class is a request model when it is reachable from a request body and from no response or parameter.
+    /// Every other class, including unused ones, is a response model.
+    /// </summary>
+    private static Dictionary<string, SchemaRole> AssignRoles(
+        IReadOnlyList<(SchemaModel Schema, IReadOnlyCollection<string> ReferencedModels)> classes,
+        IEnumerable<string> requestRoots,
+        IEnumerable<string> responseRoots)
+    {
+        var references = classes.ToDictionary(entry => entry.Schema.TypeName, entry => entry.ReferencedModels, StringComparer.Ordinal);
+        var fromRequests = Reachable(requestRoots, references);
+        var fromResponses = Reachable(responseRoots, references);
+        return classes.ToDictionary(
+            entry => entry.Schema.TypeName,
+            entry => fromRequests.Contains(entry.Schema.TypeName) && !fromResponses.Contains(entry.Schema.TypeName) ? SchemaRole.Request : SchemaRole.Response,
+            StringComparer.Ordinal);
+    }
+
+    private static HashSet<string> Reachable(IEnumerable<string> roots, Dictionary<string, IReadOnlyCollection<string>> references)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var stack = new Stack<string>(roots);
+        while (stack.Count > 0)
+        {
+            var name = stack.Pop();
+            if (reached.Add(name) && references.TryGetValue(name, out var next))
+            {
+                foreach (var referenced in next)
+                {
+                    stack.Push(referenced);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    private static string ExceptionName(string clientName) =>
+        new OpenApiDocumentModel(string.Empty, string.Empty, clientName, null, default, default, default).ExceptionName;
+
+    private static void ReportLoadFailure(Exception exception, OpenApiDocumentInput input, DiagnosticBag diagnostics)
+    {
+        var locator = diagnostics.Locator;
+        var cause = Unwrap(exception);
+        switch (cause)
+        {
+            case YamlException yaml:
+                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(yaml.Start.Line, yaml.Start.Column), input.FilePath, "YAML", yaml.Message);
+                break;
+            case JsonReaderException json:
+                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(json.LineNumber, json.LinePosition), input.FilePath, "JSON", json.Message);
+                break;
+            case JsonSerializationException json:
+                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(json.LineNumber, json.LinePosition), input.FilePath, "OpenAPI", json.Message);
+                break;
+            case InvalidOperationException or NotSupportedException when cause.Message.IndexOf("resolve", StringComparison.OrdinalIgnoreCase) >= 0:
+                var reference = Regex.Match(cause.Message, "'(#[^']*)'");
+                var location = reference.Success ? locator.AtPointer(reference.Groups[1].Value) : locator.AtStart();
+                diagnostics.Add(DiagnosticDescriptors.InvalidReference, location, input.FilePath, cause.Message);
+                break;
+            default:
+                diagnostics.Add(DiagnosticDescriptors.GeneratorFailure, locator.AtStart(), input.FilePath, cause.GetType().Name, cause.Message);
+                break;
+        }
+    }
+
+    /// <summary>Returns the innermost exception that carries a position, or the innermost one.</summary>
+    private static Exception Unwrap(Exception exception)
+    {
+        var current = exception;
+        while (true)
+        {
+            if (current is AggregateException { InnerExceptions.Count: 1 } aggregate)
+            {
+                current = aggregate.InnerExceptions[0];
+                continue;
+            }
+
+            if (current is YamlException or JsonReaderException || current.InnerException is null)
+            {
+                return current;
+            }
+
+            if (current is JsonSerializationException && current.InnerException is not (YamlException or JsonReaderException))
+            {
+                return current;
+            }
+
+            current = current.InnerException;
+        }
+    }
+}

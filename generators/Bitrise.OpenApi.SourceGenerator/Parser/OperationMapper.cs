@@ -1,0 +1,215 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Bitrise.OpenApi.SourceGenerator.Helpers;
+using Bitrise.OpenApi.SourceGenerator.Model;
+using NJsonSchema;
+using NSwag;
+
+namespace Bitrise.OpenApi.SourceGenerator.Parser;
+
+/// <summary>Maps the operations under <c>paths</c> to <see cref="OperationModel"/> values.</summary>
+internal sealed class OperationMapper
+{
+    /// <summary>Names the generated client uses for its own members; operation methods avoid them.</summary>
+    private static readonly string[] ReservedMethodNames = { "SendAsync", "SendWithoutResponseBodyAsync", "CreateRequest", "AppendQuery", "CreateFailureAsync", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+
+    /// <summary>Parameter names the generated methods use themselves: the body, the token and two locals.</summary>
+    private static readonly string[] ReservedParameterNames = { "request", "cancellationToken", "requestPath", "requestQuery" };
+
+    private static readonly Regex PathPlaceholder = new("\\{([^}]+)\\}", RegexOptions.CultureInvariant);
+
+    private readonly SchemaMapper _schemas;
+    private readonly DiagnosticBag _diagnostics;
+    private readonly NameAllocator _methodNames;
+
+    public OperationMapper(SchemaMapper schemas, DiagnosticBag diagnostics, string clientName)
+    {
+        _schemas = schemas;
+        _diagnostics = diagnostics;
+        _methodNames = new NameAllocator(ReservedMethodNames.Append(clientName));
+    }
+
+    /// <summary>The generated classes sent as request bodies.</summary>
+    public HashSet<string> RequestModels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The generated classes read from responses or used in parameters.</summary>
+    public HashSet<string> ResponseModels { get; } = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<OperationModel> Map(OpenApiDocument document)
+    {
+        var operations = new List<OperationModel>();
+        foreach (var path in document.Paths.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+        {
+            foreach (var entry in path.Value.ActualPathItem.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+            {
+                var pointer = "#/paths/" + SchemaMapper.EscapePointer(path.Key) + "/" + entry.Key;
+                var operation = MapOperation(path.Key, entry.Key, entry.Value, pointer);
+                if (operation is not null)
+                {
+                    operations.Add(operation);
+                }
+            }
+        }
+
+        return operations;
+    }
+
+    private OperationModel? MapOperation(string path, string method, OpenApiOperation operation, string pointer)
+    {
+        var operationId = operation.OperationId;
+        var baseName = string.IsNullOrWhiteSpace(operationId)
+            ? Naming.ToPascalCase(method.ToLowerInvariant() + " " + Regex.Replace(path, "[{}]", " "))
+            : Naming.ToPascalCase(operationId!);
+        var displayName = string.IsNullOrWhiteSpace(operationId) ? method.ToUpperInvariant() + " " + path : operationId!;
+
+        var parameterNames = new NameAllocator(ReservedParameterNames);
+        var pathParameters = new List<ParameterModel>();
+        var queryParameters = new List<ParameterModel>();
+        JsonSchema? bodySchema = null;
+        string? bodyDescription = null;
+        string? bodyPointer = null;
+
+        var parameters = operation.ActualParameters.Select(parameter => parameter.ActualParameter).ToList();
+        var placeholders = PathPlaceholder.Matches(path).Cast<Match>().Select(match => match.Groups[1].Value).ToList();
+        foreach (var placeholder in placeholders)
+        {
+            var parameter = parameters.FirstOrDefault(candidate => candidate.Kind == OpenApiParameterKind.Path && candidate.Name == placeholder);
+            var type = parameter is null
+                ? TypeModel.Of(TypeKind.String)
+                : MapParameterType(parameter, pointer + "/parameters/" + SchemaMapper.EscapePointer(placeholder), baseName);
+            pathParameters.Add(new ParameterModel(
+                Naming.EscapeKeyword(parameterNames.Allocate(Naming.ToCamelCase(placeholder))),
+                placeholder,
+                parameter?.Description,
+                type,
+                IsRequired: true));
+        }
+
+        foreach (var parameter in parameters.OrderBy(parameter => parameter.Name, StringComparer.Ordinal))
+        {
+            var parameterPointer = pointer + "/parameters/" + SchemaMapper.EscapePointer(parameter.Name ?? string.Empty);
+            switch (parameter.Kind)
+            {
+                case OpenApiParameterKind.Path:
+                    break;
+                case OpenApiParameterKind.Query:
+                    var type = MapParameterType(parameter, parameterPointer, baseName);
+                    if (!IsQueryType(type))
+                    {
+                        _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameter, parameterPointer, "object-valued query", parameter.Name ?? string.Empty, displayName);
+                        break;
+                    }
+
+                    queryParameters.Add(new ParameterModel(
+                        Naming.EscapeKeyword(parameterNames.Allocate(Naming.ToCamelCase(parameter.Name ?? "value"))),
+                        parameter.Name ?? string.Empty,
+                        parameter.Description,
+                        type,
+                        parameter.IsRequired));
+                    break;
+                case OpenApiParameterKind.Body:
+                    bodySchema = parameter.Schema ?? parameter;
+                    bodyDescription = parameter.Description;
+                    bodyPointer = parameterPointer + "/schema";
+                    break;
+                case OpenApiParameterKind.FormData:
+                    _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedRequestBody, parameterPointer, displayName, "multipart/form-data");
+                    return null;
+                default:
+                    _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameter, parameterPointer, parameter.Kind.ToString().ToLowerInvariant(), parameter.Name ?? string.Empty, displayName);
+                    break;
+            }
+        }
+
+        var requestBody = operation.RequestBody?.ActualRequestBody;
+        if (bodySchema is null && requestBody is not null && requestBody.Content.Count > 0)
+        {
+            var mediaType = JsonMediaType(requestBody.Content.Keys);
+            if (mediaType is null)
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedRequestBody, pointer + "/requestBody", displayName, string.Join(", ", requestBody.Content.Keys.OrderBy(key => key, StringComparer.Ordinal)));
+                return null;
+            }
+
+            bodySchema = requestBody.Content[mediaType].Schema ?? new JsonSchema();
+            bodyDescription = requestBody.Description;
+            bodyPointer = pointer + "/requestBody/content/" + SchemaMapper.EscapePointer(mediaType) + "/schema";
+        }
+
+        TypeModel? bodyType = null;
+        if (bodySchema is not null)
+        {
+            bodyType = _schemas.Map(bodySchema, bodyPointer!, baseName + "Request");
+            SchemaMapper.AddModelNames(bodyType, RequestModels);
+        }
+
+        var responseType = MapResponse(operation, pointer, baseName, displayName);
+        SchemaMapper.AddModelNames(responseType, ResponseModels);
+
+        return new OperationModel(
+            _methodNames.Allocate(baseName + "Async"),
+            method.ToUpperInvariant(),
+            path,
+            operation.Summary,
+            operation.Description,
+            pathParameters.ToEquatableArray(),
+            queryParameters.OrderBy(parameter => parameter.IsRequired ? 0 : 1).ToEquatableArray(),
+            bodyType,
+            bodyDescription,
+            responseType);
+    }
+
+    private TypeModel MapParameterType(OpenApiParameter parameter, string pointer, string baseName)
+    {
+        var type = _schemas.Map(parameter.Schema ?? parameter, pointer, baseName + Naming.ToPascalCase(parameter.Name ?? "Parameter"));
+        SchemaMapper.AddModelNames(type, ResponseModels);
+        return type;
+    }
+
+    private TypeModel? MapResponse(OpenApiOperation operation, string pointer, string baseName, string displayName)
+    {
+        var success = operation.ActualResponses
+            .Where(entry => entry.Key.StartsWith("2", StringComparison.Ordinal))
+            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (success.Value is null)
+        {
+            return null;
+        }
+
+        var response = success.Value.ActualResponse;
+        var responsePointer = pointer + "/responses/" + success.Key;
+        if (response.Content.Count > 0)
+        {
+            var mediaType = JsonMediaType(response.Content.Keys);
+            if (mediaType is null)
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedResponseBody, responsePointer, displayName, string.Join(", ", response.Content.Keys.OrderBy(key => key, StringComparer.Ordinal)));
+                return null;
+            }
+
+            var schema = response.Content[mediaType].Schema;
+            return schema is null ? null : _schemas.Map(schema, responsePointer + "/content/" + SchemaMapper.EscapePointer(mediaType) + "/schema", baseName + "Response");
+        }
+
+        return response.Schema is null ? null : _schemas.Map(response.Schema, responsePointer + "/schema", baseName + "Response");
+    }
+
+    /// <summary>Picks <c>application/json</c>, or else another JSON media type such as <c>application/problem+json</c>.</summary>
+    private static string? JsonMediaType(IEnumerable<string> mediaTypes)
+    {
+        var candidates = mediaTypes.OrderBy(type => type, StringComparer.Ordinal).ToList();
+        return candidates.FirstOrDefault(type => type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+            ?? candidates.FirstOrDefault(type => type.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0 || type == "*/*");
+    }
+
+    private static bool IsQueryType(TypeModel type) =>
+        type.Kind switch
+        {
+            TypeKind.Model or TypeKind.Json => false,
+            TypeKind.Array => type.Item is { Kind: not (TypeKind.Model or TypeKind.Json or TypeKind.Array) },
+            _ => true,
+        };
+}
