@@ -87,7 +87,9 @@ internal sealed class OperationMapper
                 IsRequired: true));
         }
 
-        foreach (var parameter in parameters.OrderBy(parameter => parameter.Name, StringComparer.Ordinal))
+        // Parameters keep the document's order: it is the order of the method's parameters, which callers
+        // rely on when they pass arguments by position.
+        foreach (var parameter in parameters)
         {
             var parameterPointer = pointer + "/parameters/" + SchemaMapper.EscapePointer(parameter.Name ?? string.Empty);
             switch (parameter.Kind)
