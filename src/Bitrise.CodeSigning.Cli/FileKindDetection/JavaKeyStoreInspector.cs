@@ -116,7 +116,7 @@ internal static class JavaKeyStoreInspector
             var length = BinaryPrimitives.ReadUInt16BigEndian(Take(2));
 
             // Java's modified UTF-8 differs from UTF-8 only for U+0000 and characters outside the BMP, which
-            // aliases do not contain in practice.
+            // keytool aliases rarely contain.
             return Encoding.UTF8.GetString(Take(length));
         }
 
@@ -129,9 +129,9 @@ internal static class JavaKeyStoreInspector
                 throw new InvalidDataException($"The JKS file ends early: {length} more bytes are expected, {_remaining.Length} remain.");
             }
 
-            var taken = _remaining[..length];
+            var slice = _remaining[..length];
             _remaining = _remaining[length..];
-            return taken;
+            return slice;
         }
     }
 }

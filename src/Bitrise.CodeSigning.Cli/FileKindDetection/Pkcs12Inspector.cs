@@ -9,7 +9,7 @@ namespace Bitrise.CodeSigning.Cli.FileKindDetection;
 /// <summary>Checks the passwords of a PKCS#12 file and reads its key entries, without loading any key.</summary>
 internal static class Pkcs12Inspector
 {
-    /// <summary>The object identifier of the PKCS#9 friendlyName attribute, which holds a keystore entry's alias.</summary>
+    /// <summary>The object identifier of the PKCS#9 friendlyName attribute, which contains a keystore entry's alias.</summary>
     public const string FriendlyNameOid = "1.2.840.113549.1.9.20";
 
     /// <summary>

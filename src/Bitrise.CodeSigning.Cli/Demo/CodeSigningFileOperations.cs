@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+using Bitrise.CodeSigning;
+
+namespace Bitrise.CodeSigning.Cli.Demo;
+
+/// <summary>
+/// Runs the library's per-kind operations through one set of methods, so that the demo's steps read the same for
+/// every kind.
+/// </summary>
+internal sealed class CodeSigningFileOperations(ICodeSigningFiles files, string appSlug)
+{
+    /// <summary>Uploads <paramref name="file"/>: create, PUT to the presigned URL, confirm.</summary>
+    public async Task<RemoteFile> UploadAsync(DemoFile file, CancellationToken cancellationToken)
+    {
+        var source = UploadSource.FromStream(new MemoryStream(file.Content, writable: false), file.Content.Length, file.FileName);
+        return file.Kind switch
+        {
+            CodeSigningFileKind.ProvisioningProfile =>
+                RemoteFile.From(await files.UploadProvisioningProfileAsync(appSlug, source, cancellationToken)),
+            CodeSigningFileKind.BuildCertificate =>
+                RemoteFile.From(await files.UploadBuildCertificateAsync(appSlug, source, cancellationToken)),
+            CodeSigningFileKind.GenericProjectFile =>
+                RemoteFile.From(await files.UploadGenericProjectFileAsync(appSlug, file.UserEnvKey!, source, cancellationToken)),
+            CodeSigningFileKind.AndroidKeystoreFile =>
+                RemoteFile.From(await files.UploadAndroidKeystoreFileAsync(appSlug, file.KeystoreCredentials!, source, cancellationToken)),
+            _ => throw UnknownKind(file.Kind),
+        };
+    }
+
+    /// <summary>Lists every file of <paramref name="kind"/>, following the pages.</summary>
+    public async IAsyncEnumerable<RemoteFile> ListAsync(CodeSigningFileKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        switch (kind)
+        {
+            case CodeSigningFileKind.ProvisioningProfile:
+                await foreach (var item in files.ListProvisioningProfilesAsync(appSlug, cancellationToken: cancellationToken))
+                {
+                    yield return RemoteFile.From(item);
+                }
+
+                break;
+            case CodeSigningFileKind.BuildCertificate:
+                await foreach (var item in files.ListBuildCertificatesAsync(appSlug, cancellationToken: cancellationToken))
+                {
+                    yield return RemoteFile.From(item);
+                }
+
+                break;
+            case CodeSigningFileKind.GenericProjectFile:
+                await foreach (var item in files.ListGenericProjectFilesAsync(appSlug, cancellationToken: cancellationToken))
+                {
+                    yield return RemoteFile.From(item);
+                }
+
+                break;
+            case CodeSigningFileKind.AndroidKeystoreFile:
+                await foreach (var item in files.ListAndroidKeystoreFilesAsync(appSlug, cancellationToken: cancellationToken))
+                {
+                    yield return RemoteFile.From(item);
+                }
+
+                break;
+            default:
+                throw UnknownKind(kind);
+        }
+    }
+
+    /// <summary>Shows one file: the show operation of its kind, which also returns the presigned download URL.</summary>
+    public async Task<RemoteFile?> ShowAsync(CodeSigningFileKind kind, string slug, CancellationToken cancellationToken)
+    {
+        var api = files.Api;
+        return kind switch
+        {
+            CodeSigningFileKind.ProvisioningProfile =>
+                (await api.ProvisioningProfileShowAsync(appSlug, slug, cancellationToken)).Data is { } profile ? RemoteFile.From(profile) : null,
+            CodeSigningFileKind.BuildCertificate =>
+                (await api.BuildCertificateShowAsync(appSlug, slug, cancellationToken)).Data is { } certificate ? RemoteFile.From(certificate) : null,
+            CodeSigningFileKind.GenericProjectFile =>
+                (await api.GenericProjectFileShowAsync(appSlug, slug, cancellationToken)).Data is { } projectFile ? RemoteFile.From(projectFile) : null,
+            CodeSigningFileKind.AndroidKeystoreFile =>
+                (await api.AndroidKeystoreFileShowAsync(appSlug, slug, cancellationToken)).Data is { } keystore ? RemoteFile.From(keystore) : null,
+            _ => throw UnknownKind(kind),
+        };
+    }
+
+    /// <summary>Downloads one file into <paramref name="destination"/> and returns the number of bytes written.</summary>
+    public Task<long> DownloadAsync(CodeSigningFileKind kind, string slug, Stream destination, CancellationToken cancellationToken) =>
+        files.DownloadAsync(kind, appSlug, slug, destination, cancellationToken);
+
+    /// <summary>Deletes one file.</summary>
+    public Task DeleteAsync(CodeSigningFileKind kind, string slug, CancellationToken cancellationToken) =>
+        files.DeleteAsync(kind, appSlug, slug, cancellationToken);
+
+    private static ArgumentOutOfRangeException UnknownKind(CodeSigningFileKind kind) =>
+        new(nameof(kind), kind, "Unknown code-signing file kind.");
+}
