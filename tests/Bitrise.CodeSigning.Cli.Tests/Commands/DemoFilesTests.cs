@@ -1,0 +1,113 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Threading.Tasks;
+using Bitrise.CodeSigning.Cli.Demo;
+using Bitrise.CodeSigning.Testing;
+
+namespace Bitrise.CodeSigning.Cli.Tests.Commands;
+
+public sealed class DemoFilesTests
+{
+    private static string Fixture(string relativePath) =>
+        Path.Combine(RepositoryPaths.RequireShared("fixtures/signing"), relativePath);
+
+    private static void AssertAllStepsPassed(CliRun run, string kind, int fileCount)
+    {
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        foreach (var step in DemoRunner.StepNames)
+        {
+            Assert.Equal(fileCount, Regex.Matches(run.Output, $"^{kind} +{step} +passed ", RegexOptions.Multiline).Count);
+        }
+
+        var steps = fileCount * DemoRunner.StepNames.Count;
+        Assert.Contains($"Summary: {steps} steps, {steps} passed, 0 failed, 0 skipped.", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profiles_PassTogether()
+    {
+        var profiles = Directory.GetFiles(RepositoryPaths.RequireShared("fixtures/signing/mobileprovision"))
+            .Where(path => !Path.GetFileName(path).StartsWith("INVALID", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+
+        var run = await CliRun.RunAsync(["demo", "--files", .. profiles]);
+
+        Assert.Equal(7, profiles.Length);
+        AssertAllStepsPassed(run, "provisioning-profile", profiles.Length);
+    }
+
+    [Theory]
+    [InlineData("p12/codemagic-certificate.p12", "123456")]
+    [InlineData("p12/codemagic-certificate-no-password.p12", "")]
+    [InlineData("p12/rcodesign-apple-codesign-testuser.p12", "password123")]
+    [InlineData("p12/rcodesign-self-signed-rsa-apple-development.p12", "password")]
+    public async Task Certificate_Passes(string relativePath, string password)
+    {
+        var run = await CliRun.RunAsync("demo", "--files", Fixture(relativePath), "--certificate-password", password);
+
+        AssertAllStepsPassed(run, "build-certificate", 1);
+        if (password.Length > 0)
+        {
+            Assert.DoesNotContain(password, run.AllText, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task KeytoolKeystore_Passes()
+    {
+        var run = await CliRun.RunAsync(
+            "demo", "--files", Fixture("p12/codemagic-keytool-rfc-cert-keystore.p12"),
+            "--kind", "android-keystore", "--keystore-password", "password", "--keystore-alias", "alias1");
+
+        AssertAllStepsPassed(run, "android-keystore", 1);
+    }
+
+    [Fact]
+    public async Task TextP12_PassesAsGeneric()
+    {
+        var run = await CliRun.RunAsync("demo", "--files", Fixture("p12/INVALID-fastlane-match-text-test.p12"), "--kind", "generic-project-file");
+
+        AssertAllStepsPassed(run, "generic-project-file", 1);
+    }
+
+    [Fact]
+    public async Task TextP12_IsInvalidInput()
+    {
+        var path = Fixture("p12/INVALID-fastlane-match-text-test.p12");
+
+        var run = await CliRun.RunAsync("demo", "--files", path);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains($"error: '{path}' has the extension .p12 but is not a PKCS#12 file.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--kind generic-project-file", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task EmptyProfile_IsInvalidInput()
+    {
+        var path = Fixture("mobileprovision/INVALID-fastlane-gym-empty-dummy.mobileprovision");
+
+        var run = await CliRun.RunAsync("demo", "--files", path);
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains($"error: '{path}' is empty (0 bytes)", run.Error, StringComparison.Ordinal);
+        Assert.Equal("", run.Output);
+    }
+
+    [Fact]
+    public async Task WrongPassword_IsInvalidInput()
+    {
+        var path = Fixture("p12/rcodesign-apple-codesign-testuser.p12");
+
+        var run = await CliRun.RunAsync("demo", "--files", path, "--certificate-password", "incorrect");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("--certificate-password does not open the build certificate", run.Error, StringComparison.Ordinal);
+        Assert.Contains(path, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("incorrect", run.AllText, StringComparison.Ordinal);
+    }
+}
