@@ -47,8 +47,9 @@ public sealed class BitriseEmulatorOptions
     public long MaxUploadBytes { get; set; } = 1L << 30;
 
     /// <summary>
-    /// The logger factory for the emulator's own logs and those of its web servers. Default: <see langword="null"/>,
-    /// which logs nothing.
+    /// The logger factory for the emulator's own logs and for the warnings and errors of its web servers.
+    /// Default: <see langword="null"/>, which logs nothing. The logs never contain the token or a presigned URL's
+    /// query string.
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 }

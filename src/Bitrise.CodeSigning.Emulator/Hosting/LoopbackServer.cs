@@ -20,7 +20,8 @@ internal static class LoopbackServer
 {
     /// <summary>
     /// Creates a bare web application: no configuration files, no environment variables such as
-    /// <c>ASPNETCORE_URLS</c>, no console lifetime and, without <paramref name="loggerFactory"/>, no logging.
+    /// <c>ASPNETCORE_URLS</c> and no console lifetime. The server's warnings and errors go to
+    /// <paramref name="loggerFactory"/>, and without one nothing is logged.
     /// </summary>
     public static WebApplication Create(ILoggerFactory? loggerFactory)
     {
@@ -28,7 +29,7 @@ internal static class LoopbackServer
         builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRoutingCore();
-        builder.Services.AddSingleton(loggerFactory ?? NullLoggerFactory.Instance);
+        builder.Services.AddSingleton<ILoggerFactory>(loggerFactory is null ? NullLoggerFactory.Instance : new ServerLoggerFactory(loggerFactory));
 
         // The default console lifetime would take over Ctrl+C in the process that hosts the emulator.
         builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
