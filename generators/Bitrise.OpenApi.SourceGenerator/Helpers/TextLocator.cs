@@ -70,6 +70,13 @@ internal sealed class TextLocator
         return found < 0 ? AtStart() : Span(found, LineEnd(LineColumn(found).Line));
     }
 
+    /// <summary>Returns the line of the first occurrence of the text, such as a <c>$ref</c> value; the first line when it does not occur.</summary>
+    public LocationInfo AtText(string text)
+    {
+        var index = text.Length == 0 ? -1 : _text.IndexOf(text, StringComparison.Ordinal);
+        return index < 0 ? AtStart() : Span(index, index + text.Length);
+    }
+
     /// <summary>Returns the first line of the document.</summary>
     public LocationInfo AtStart() => Span(0, LineEnd(0));
 

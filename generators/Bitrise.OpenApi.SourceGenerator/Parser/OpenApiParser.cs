@@ -86,9 +86,10 @@ internal static class OpenApiParser
         };
 
         // The generator runs synchronously; NSwag's tasks complete without a synchronization context to return to.
+        var documentPath = LocalReferenceResolver.DocumentBaseUri + Uri.EscapeDataString(System.IO.Path.GetFileName(input.FilePath));
         var loaded = isJson
-            ? OpenApiDocument.FromJsonAsync(text, input.FilePath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult()
-            : OpenApiYamlDocument.FromYamlAsync(text, input.FilePath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult();
+            ? OpenApiDocument.FromJsonAsync(text, documentPath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult()
+            : OpenApiYamlDocument.FromYamlAsync(text, documentPath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult();
         resolver = created ?? new LocalReferenceResolver(new OpenApiSchemaResolver(loaded, new SystemTextJsonSchemaGeneratorSettings()));
         return loaded;
     }
@@ -169,7 +170,7 @@ internal static class OpenApiParser
                 break;
             case InvalidOperationException or NotSupportedException when cause.Message.IndexOf("resolve", StringComparison.OrdinalIgnoreCase) >= 0:
                 var reference = Regex.Match(cause.Message, "'(#[^']*)'");
-                var location = reference.Success ? locator.AtPointer(reference.Groups[1].Value) : locator.AtStart();
+                var location = reference.Success ? locator.AtText(reference.Groups[1].Value) : locator.AtStart();
                 diagnostics.Add(DiagnosticDescriptors.InvalidReference, location, input.FilePath, cause.Message);
                 break;
             default:

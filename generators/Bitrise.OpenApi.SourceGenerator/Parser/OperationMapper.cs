@@ -125,8 +125,9 @@ internal sealed class OperationMapper
             }
         }
 
+        // NSwag also lists an OpenAPI 3 request body among the parameters; its content decides the media type.
         var requestBody = operation.RequestBody?.ActualRequestBody;
-        if (bodySchema is null && requestBody is not null && requestBody.Content.Count > 0)
+        if (requestBody is not null && requestBody.Content.Count > 0)
         {
             var mediaType = JsonMediaType(requestBody.Content.Keys);
             if (mediaType is null)
@@ -138,6 +139,11 @@ internal sealed class OperationMapper
             bodySchema = requestBody.Content[mediaType].Schema ?? new JsonSchema();
             bodyDescription = requestBody.Description;
             bodyPointer = pointer + "/requestBody/content/" + SchemaMapper.EscapePointer(mediaType) + "/schema";
+        }
+        else if (bodySchema is not null && operation.ActualConsumes is { Count: > 0 } consumes && JsonMediaType(consumes) is null)
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedRequestBody, bodyPointer!, displayName, string.Join(", ", consumes.OrderBy(key => key, StringComparer.Ordinal)));
+            return null;
         }
 
         TypeModel? bodyType = null;

@@ -265,7 +265,7 @@ internal sealed class SchemaMapper
         {
             if (current.HasReference && current.Reference is not null && _resolver.IsPlaceholder(current.Reference))
             {
-                return ((NJsonSchema.References.IJsonReferenceBase)current).ReferencePath ?? "(external)";
+                return _resolver.ExternalLocation(current.Reference);
             }
         }
 
