@@ -80,7 +80,7 @@ public sealed class BitriseEmulator : IAsyncDisposable
         try
         {
             storage = LoopbackServer.Create(options.LoggerFactory);
-            var storageHandler = new StorageRequestHandler(store, blobs, signer, logger);
+            var storageHandler = new StorageRequestHandler(store, blobs, signer, options.MaxUploadBytes, logger);
             storage.Run(storageHandler.HandleAsync);
             var storageBaseAddress = await LoopbackServer.StartAsync(storage, cancellationToken);
 

@@ -68,6 +68,21 @@ public sealed class PresignedUrlTests
     }
 
     [Fact]
+    public async Task Upload_ExpiredLargeBody_Returns403()
+    {
+        // 40 MB is above Kestrel's default body limit of 30 MB, which would close the connection undrained.
+        const int size = 40 * 1024 * 1024;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 5, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var session = await EmulatorSession.StartAsync(new BitriseEmulatorOptions { TimeProvider = clock });
+        var url = await CreateUploadUrlAsync(session, size);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        using var response = await session.PutAsync(url, new byte[size]);
+
+        await AssertS3ErrorAsync(response, HttpStatusCode.Forbidden, "AccessDenied");
+    }
+
+    [Fact]
     public async Task UploadUrl_CustomLifetime_SetsExpires()
     {
         await using var session = await EmulatorSession.StartAsync(new BitriseEmulatorOptions { PresignedUrlLifetime = TimeSpan.FromSeconds(90) });

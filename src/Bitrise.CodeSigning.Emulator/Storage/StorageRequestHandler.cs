@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Threading.Tasks;
 using Bitrise.CodeSigning.Emulator.State;
@@ -19,13 +20,15 @@ internal sealed class StorageRequestHandler
     private readonly FileStore _store;
     private readonly BlobDirectory _blobs;
     private readonly PresignedUrlSigner _signer;
+    private readonly long _maxUploadBytes;
     private readonly ILogger _logger;
 
-    public StorageRequestHandler(FileStore store, BlobDirectory blobs, PresignedUrlSigner signer, ILogger logger)
+    public StorageRequestHandler(FileStore store, BlobDirectory blobs, PresignedUrlSigner signer, long maxUploadBytes, ILogger logger)
     {
         _store = store;
         _blobs = blobs;
         _signer = signer;
+        _maxUploadBytes = maxUploadBytes;
         _logger = logger;
     }
 
@@ -100,7 +103,8 @@ internal sealed class StorageRequestHandler
 
         if (blob is null)
         {
-            await RejectAsync(context, S3Error.IncompleteBody());
+            Log.StorageRequestRejected(_logger, context.Request.Method, context.Request.Path, StatusCodes.Status400BadRequest, "IncompleteBody", "The body length differs from Content-Length.");
+            await S3Error.IncompleteBody().WriteAsync(context.Response);
             return;
         }
 
@@ -146,9 +150,40 @@ internal sealed class StorageRequestHandler
         }
     }
 
-    private Task RejectAsync(HttpContext context, S3Error error)
+    private async Task RejectAsync(HttpContext context, S3Error error)
     {
         Log.StorageRequestRejected(_logger, context.Request.Method, context.Request.Path, error.StatusCode, error.Code, error.Message);
-        return error.WriteAsync(context.Response);
+        await DrainBodyAsync(context);
+        await error.WriteAsync(context.Response);
+    }
+
+    /// <summary>
+    /// Reads and discards an unread request body of at most MaxUploadBytes before an error is sent. Kestrel would
+    /// otherwise close the connection on a body above its 30 MB default limit, and the client would see a broken
+    /// pipe in place of the S3 error.
+    /// </summary>
+    private async Task DrainBodyAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var hasBody = request.ContentLength > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
+        if (!hasBody || request.ContentLength > _maxUploadBytes)
+        {
+            return;
+        }
+
+        var sizeLimit = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeLimit is { IsReadOnly: false })
+        {
+            sizeLimit.MaxRequestBodySize = _maxUploadBytes;
+        }
+
+        try
+        {
+            await request.Body.CopyToAsync(Stream.Null, context.RequestAborted);
+        }
+        catch (Exception exception) when (exception is BadHttpRequestException or IOException or OperationCanceledException)
+        {
+            // The client sent a malformed or oversized body or went away, so the error response is best effort.
+        }
     }
 }
