@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
@@ -231,6 +232,20 @@ public sealed class LifecycleTests
         using var list = await session.Api.GetAsync(session.ApiUrl("apps/demo-app/provisioning-profiles"), EmulatorSession.Cancellation);
         Assert.Equal(8, (int?)(await EmulatorSession.ReadJsonAsync(list))["paging"]!["total_item_count"]);
         Assert.All(confirmed, file => Assert.True((bool?)file["processed"]));
+    }
+
+    [Fact]
+    public async Task Delete_UploadedFile_RemovesStoredBytes()
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var file = await session.CreateProcessedAsync("provisioning-profiles", [1, 2, 3]);
+        var filesBefore = Directory.GetFiles(session.Emulator.BlobDirectoryPath).Length;
+
+        using var response = await session.SendJsonAsync(HttpMethod.Delete, $"apps/demo-app/provisioning-profiles/{file["slug"]}");
+
+        Assert.Equal(1, filesBefore);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(Directory.GetFiles(session.Emulator.BlobDirectoryPath));
     }
 
     [Fact]

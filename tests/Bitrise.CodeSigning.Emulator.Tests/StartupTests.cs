@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -52,6 +53,20 @@ public sealed class StartupTests
         using var http = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(api, TestContext.Current.CancellationToken));
         await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(storage, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_AfterUpload_DeletesTemporaryFiles()
+    {
+        var session = await EmulatorSession.StartAsync();
+        await session.CreateProcessedAsync("provisioning-profiles", [1, 2, 3]);
+        var folder = session.Emulator.BlobDirectoryPath;
+        var filesBefore = Directory.GetFiles(folder).Length;
+
+        await session.DisposeAsync();
+
+        Assert.Equal(1, filesBefore);
+        Assert.False(Directory.Exists(folder));
     }
 
     [Fact]

@@ -25,6 +25,9 @@ internal sealed class BlobDirectory : IDisposable
         Directory.CreateDirectory(_root);
     }
 
+    /// <summary>The folder's full path.</summary>
+    public string Root => _root;
+
     /// <summary>
     /// Copies exactly <paramref name="expectedLength"/> bytes from <paramref name="body"/> into a new file.
     /// </summary>
