@@ -21,35 +21,42 @@ internal sealed class DemoCommandDefinition
 
     private readonly Option<string> _kind = new("--kind")
     {
-        Description = $"Sets the kind every file of --files is uploaded as, instead of detecting it. Default: {FileKindNames.Auto}.",
+        Description = $"Sets the kind every file of --files is uploaded as, instead of detecting it: {string.Join(", ", FileKindNames.OptionValues)}.",
         DefaultValueFactory = _ => FileKindNames.Auto,
+        HelpName = "KIND",
     };
 
     private readonly Option<string> _certificatePassword = new("--certificate-password")
     {
-        Description = "Sets the password of the build certificates (.p12) in --files, which the tool checks before uploading. Default: empty.",
+        Description = "Sets the password of the build certificates (.p12) in --files. The tool checks it before uploading and then "
+            + "stores it with the certificate, as Bitrise needs it to install the certificate. Default: empty.",
         DefaultValueFactory = _ => "",
+        HelpName = "PASSWORD",
     };
 
     private readonly Option<string?> _keystorePassword = new("--keystore-password")
     {
         Description = "Sets the store password of the Android keystores in --files (keytool -storepass). Required for keystores.",
+        HelpName = "PASSWORD",
     };
 
     private readonly Option<string?> _keyPassword = new("--key-password")
     {
         Description = "Sets the password of the key entry in the Android keystores (keytool -keypass). Default: the keystore password.",
+        HelpName = "PASSWORD",
     };
 
     private readonly Option<string?> _keystoreAlias = new("--keystore-alias")
     {
         Description = "Sets the alias of the key entry in the Android keystores. Default: the keystore's only key entry.",
+        HelpName = "ALIAS",
     };
 
     private readonly Option<string?> _envKey = new("--env-key")
     {
         Description = "Sets the environment variable a generic project file is exposed as in builds (user_env_key). "
             + "Default: the file name in upper case with other characters replaced by '_', such as GOOGLE_SERVICES_JSON.",
+        HelpName = "NAME",
     };
 
     private readonly Option<bool> _keepSamples = new("--keep-samples")

@@ -14,7 +14,10 @@ namespace Bitrise.CodeSigning.Cli.Demo;
 /// </summary>
 internal sealed class CodeSigningFileOperations(ICodeSigningFiles files, string appSlug)
 {
-    /// <summary>Uploads <paramref name="file"/>: create, PUT to the presigned URL, confirm.</summary>
+    /// <summary>
+    /// Uploads <paramref name="file"/>: create, PUT to the presigned URL, confirm. For a build certificate with a
+    /// password, it then stores the password with an update, as Bitrise needs it to install the certificate.
+    /// </summary>
     public async Task<RemoteFile> UploadAsync(DemoFile file, CancellationToken cancellationToken)
     {
         var source = UploadSource.FromStream(new MemoryStream(file.Content, writable: false), file.Content.Length, file.FileName);
@@ -23,13 +26,26 @@ internal sealed class CodeSigningFileOperations(ICodeSigningFiles files, string 
             CodeSigningFileKind.ProvisioningProfile =>
                 RemoteFile.From(await files.UploadProvisioningProfileAsync(appSlug, source, cancellationToken)),
             CodeSigningFileKind.BuildCertificate =>
-                RemoteFile.From(await files.UploadBuildCertificateAsync(appSlug, source, cancellationToken)),
+                await UploadBuildCertificateAsync(file, source, cancellationToken),
             CodeSigningFileKind.GenericProjectFile =>
                 RemoteFile.From(await files.UploadGenericProjectFileAsync(appSlug, file.UserEnvKey!, source, cancellationToken)),
             CodeSigningFileKind.AndroidKeystoreFile =>
                 RemoteFile.From(await files.UploadAndroidKeystoreFileAsync(appSlug, file.KeystoreCredentials!, source, cancellationToken)),
             _ => throw UnknownKind(file.Kind),
         };
+    }
+
+    private async Task<RemoteFile> UploadBuildCertificateAsync(DemoFile file, UploadSource source, CancellationToken cancellationToken)
+    {
+        var uploaded = await files.UploadBuildCertificateAsync(appSlug, source, cancellationToken);
+        if (string.IsNullOrEmpty(file.CertificatePassword) || string.IsNullOrEmpty(uploaded.Slug))
+        {
+            return RemoteFile.From(uploaded);
+        }
+
+        var change = new BuildCertificateUpdateParams { CertificatePassword = file.CertificatePassword };
+        var updated = await files.Api.BuildCertificateUpdateAsync(appSlug, uploaded.Slug, change, cancellationToken);
+        return RemoteFile.From(updated.Data ?? uploaded);
     }
 
     /// <summary>Lists every file of <paramref name="kind"/>, following the pages.</summary>

@@ -14,6 +14,9 @@ internal sealed record DemoFile(string Path, CodeSigningFileKind Kind, byte[] Co
     /// <summary>The environment variable a generic project file is exposed as, set only for that kind.</summary>
     public string? UserEnvKey { get; init; }
 
+    /// <summary>The password of a build certificate, checked against the file, set only for that kind.</summary>
+    public string? CertificatePassword { get; init; }
+
     /// <summary>The alias and passwords of an Android keystore, set only for that kind.</summary>
     public AndroidKeystoreCredentials? KeystoreCredentials { get; init; }
 }

@@ -73,6 +73,6 @@ internal static class DemoFileLoader
                 $"The build certificate '{file.Path}' contains no private key, so it cannot sign. Export the certificate together with its private key.");
         }
 
-        return file;
+        return file with { CertificatePassword = options.CertificatePassword };
     }
 }

@@ -85,6 +85,11 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
         }
 
         var failure = shownFile.Slug == slug ? CompareFields(file, shownFile) : $"The show response is for the slug '{shownFile.Slug}'.";
+        if (failure is null && shownFile.CertificateCount == 0)
+        {
+            failure = "The API read no certificate with a private key from the .p12 with the stored password.";
+        }
+
         return new StepCheck(slug, shownFile.UploadFileSize, failure);
     }
 
