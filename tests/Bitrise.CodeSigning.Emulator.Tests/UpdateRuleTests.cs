@@ -32,7 +32,8 @@ public sealed class UpdateRuleTests
         { false, true, true, """{"processed": true}""", null },
         { false, true, true, """{"processed": false}""", "processed cannot be changed once it is true" },
 
-        // Several fields at once: one broken rule rejects the whole request.
+        // Several fields at once: rules look at the state before the request, and one broken rule rejects it all.
+        { false, true, false, """{"is_protected": true, "is_expose": false}""", null },
         { true, true, true, """{"is_protected": true, "is_expose": true, "processed": true}""", null },
         { true, true, true, """{"is_expose": true, "processed": false}""", "processed cannot be changed once it is true" },
         { false, true, false, """{}""", null },

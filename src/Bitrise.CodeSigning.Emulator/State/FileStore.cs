@@ -105,6 +105,10 @@ internal sealed class FileStore
     /// Applies a PATCH after checking all of its rules, so a rejected request changes nothing. Each rule compares the
     /// requested value with the current one, so sending a current value again is always allowed.
     /// </summary>
+    /// <remarks>
+    /// NOTE: the rules look at the state before the request, so one request may both protect a file and change its
+    /// is_expose. The API description does not say whether the real API allows that.
+    /// </remarks>
     public FileSnapshot Update(string appSlug, FileKind kind, string slug, FileUpdateRequest request)
     {
         lock (_gate)
