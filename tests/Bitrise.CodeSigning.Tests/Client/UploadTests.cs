@@ -136,6 +136,24 @@ public sealed class UploadTests
     }
 
     [Fact]
+    public async Task Upload_LogsEachStage()
+    {
+        await using var storage = new RawHttpServer(_ => (200, "application/xml", string.Empty));
+        using var mock = MockApi.Start();
+        RespondToUpload(mock, "provisioning-profiles", storage.Origin + "/bucket/profile?X-Amz-Signature=secret-signature");
+
+        await mock.Files.UploadProvisioningProfileAsync(App, UploadSource.FromStream(new MemoryStream([1, 2]), 2, "dev.mobileprovision"), TestContext.Current.CancellationToken);
+
+        var messages = mock.Logs.Messages.ToArray();
+        Assert.Contains(messages, message => message.StartsWith("1 ", StringComparison.Ordinal) && message.Contains("'demo-app'", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("2 ", StringComparison.Ordinal) && message.Contains("path /bucket/profile.", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("3 ", StringComparison.Ordinal) && message.Contains("'file-1'", StringComparison.Ordinal));
+        Assert.Contains(messages, message => message.StartsWith("4 ", StringComparison.Ordinal) && message.Contains("'file-1'", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, message => message.Contains("secret-signature", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, message => message.Contains(MockApi.AccessToken, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Upload_MapsStorageXmlError()
     {
         using var mock = MockApi.Start();
