@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 using Bitrise.CodeSigning.Cli.Demo;
+using Bitrise.CodeSigning.Cli.Tests.FileKindDetection;
 using Bitrise.CodeSigning.Testing;
 
 namespace Bitrise.CodeSigning.Cli.Tests.Commands;
@@ -63,6 +64,45 @@ public sealed class DemoFilesTests
             "--kind", "android-keystore", "--keystore-password", "password", "--keystore-alias", "alias1");
 
         AssertAllStepsPassed(run, "android-keystore", 1);
+    }
+
+    [Fact]
+    public async Task JavaKeyStore_Passes()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli-jks-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "release.jks");
+            await File.WriteAllBytesAsync(path, JavaKeyStoreBuilder.Build("changeit"), TestContext.Current.CancellationToken);
+
+            var run = await CliRun.RunAsync("demo", "--files", path, "--keystore-password", "changeit");
+
+            AssertAllStepsPassed(run, "android-keystore", 1);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task JavaKeyStore_WrongPassword()
+    {
+        var folder = Directory.CreateTempSubdirectory("cli-jks-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "release.jks");
+            await File.WriteAllBytesAsync(path, JavaKeyStoreBuilder.Build("changeit"), TestContext.Current.CancellationToken);
+
+            var run = await CliRun.RunAsync("demo", "--files", path, "--keystore-password", "wrong");
+
+            Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+            Assert.Contains($"--keystore-password does not open the keystore '{path}'", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
     }
 
     [Fact]
