@@ -97,6 +97,6 @@ internal sealed class ApiEndpoints
             return limit;
         }
 
-        throw ApiException.BadRequest($"Invalid limit '{value}': it must be an integer from 1 to {_maxPageItemLimit}.");
+        throw ApiException.BadRequest($"Invalid limit '{value}'. It must be an integer from 1 to {_maxPageItemLimit}.");
     }
 }

@@ -13,12 +13,13 @@ namespace Bitrise.CodeSigning.Emulator.State;
 /// </summary>
 internal sealed class FileStore
 {
-    /// <summary>The <c>user_env_key</c> that the Bitrise web UI gives Android keystore files.</summary>
+    /// <summary>The <c>user_env_key</c> of every Android keystore file, whose create request has no such field.</summary>
     private const string KeystoreUserEnvKey = "ANDROID_KEYSTORE";
 
     private readonly object _gate = new();
+
+    // Each list keeps creation order, which is the order of list pages.
     private readonly Dictionary<string, Dictionary<FileKind, List<StoredFile>>> _apps = new(StringComparer.Ordinal);
-    private long _nextSequence;
 
     public FileStore(IEnumerable<string> appSlugs)
     {
@@ -46,11 +47,11 @@ internal sealed class FileStore
         {
             var files = FindFiles(appSlug, kind);
             var slug = RandomNumberGenerator.GetHexString(16, lowercase: true);
-            var file = new StoredFile(kind, appSlug, slug, _nextSequence++, request);
+            var file = new StoredFile(kind, appSlug, slug, request);
 
             if (kind == FileKind.AndroidKeystoreFile)
             {
-                // NOTE: these keys are the emulator's guess, because the API description gives no example of this object.
+                // NOTE: the env key and these metadata keys are the emulator's guess, because the API description gives no example.
                 file.UserEnvKey = KeystoreUserEnvKey;
                 file.ExposedMetaDatastore = new JsonObject
                 {
@@ -81,7 +82,7 @@ internal sealed class FileStore
                 start = files.FindIndex(file => string.Equals(file.Slug, next, StringComparison.Ordinal));
                 if (start < 0)
                 {
-                    throw ApiException.BadRequest($"Invalid next value '{next}': it is not the slug of a {kind.DisplayName().ToLowerInvariant()} of app '{appSlug}'. Pass paging.next from the previous page.");
+                    throw ApiException.BadRequest($"Invalid next value '{next}', because it is not the slug of a {kind.DisplayName().ToLowerInvariant()} of app '{appSlug}'. Pass paging.next from the previous page.");
                 }
             }
 
@@ -232,7 +233,7 @@ internal sealed class FileStore
     {
         if (file.Blob is null)
         {
-            throw ApiException.BadRequest($"{file.Kind.DisplayName()} '{file.Slug}' was not uploaded: PUT its bytes to the upload_url before confirming it.");
+            throw ApiException.BadRequest($"{file.Kind.DisplayName()} '{file.Slug}' was not uploaded. PUT its bytes to the upload_url before confirming it.");
         }
     }
 

@@ -6,17 +6,16 @@ using Bitrise.CodeSigning.Emulator.Storage;
 namespace Bitrise.CodeSigning.Emulator.State;
 
 /// <summary>
-/// The mutable state of one code-signing file. Only <see cref="FileStore"/> touches it, and only under its lock;
-/// everything else sees a <see cref="FileSnapshot"/>.
+/// The mutable state of one code-signing file. Only <see cref="FileStore"/> touches it, and only under its lock.
+/// Other code gets a <see cref="FileSnapshot"/>.
 /// </summary>
 internal sealed class StoredFile
 {
-    public StoredFile(FileKind kind, string appSlug, string slug, long sequence, FileCreateRequest request)
+    public StoredFile(FileKind kind, string appSlug, string slug, FileCreateRequest request)
     {
         Kind = kind;
         AppSlug = appSlug;
         Slug = slug;
-        Sequence = sequence;
         UploadFileName = request.UploadFileName;
         UploadFileSize = request.UploadFileSize;
         UserEnvKey = request.UserEnvKey;
@@ -31,9 +30,6 @@ internal sealed class StoredFile
     public string AppSlug { get; }
 
     public string Slug { get; }
-
-    /// <summary>The creation order within the emulator, which sorts lists.</summary>
-    public long Sequence { get; }
 
     public string UploadFileName { get; }
 

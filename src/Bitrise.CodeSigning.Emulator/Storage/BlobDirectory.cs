@@ -10,7 +10,7 @@ namespace Bitrise.CodeSigning.Emulator.Storage;
 internal sealed record BlobEntry(string Path, long Length, string Sha256, string Md5);
 
 /// <summary>
-/// A private temporary folder that holds uploaded bytes, one new file per upload, so a download that is still
+/// A private temporary folder for uploaded bytes, one new file per upload, so a download that is still
 /// reading an older upload of the same key is never cut short. <see cref="Dispose"/> deletes the folder.
 /// </summary>
 internal sealed class BlobDirectory : IDisposable

@@ -13,7 +13,7 @@ namespace Bitrise.CodeSigning.Emulator.Storage;
 /// <remarks>
 /// The signature is the lowercase hexadecimal HMAC-SHA256, under a random key made per emulator, of
 /// <c>METHOD \n raw path \n raw query before "&amp;X-Amz-Signature=" \n content length</c>. The content length is the
-/// declared upload size for PUT and empty for GET. The signed query holds the date and lifetime, so changing
+/// declared upload size for PUT and empty for GET. The signed query contains the date and lifetime, so changing
 /// either breaks the signature. All parts are taken from the raw request target, so a client that decodes
 /// <c>%2F</c>, <c>%3B</c> or <c>%7E</c> before sending gets SignatureDoesNotMatch, as it does from S3. The
 /// format imitates S3 but is not SigV4: only this emulator can check its signatures.
@@ -59,7 +59,7 @@ internal sealed class PresignedUrlSigner
         var queryStart = rawTarget.IndexOf('?', StringComparison.Ordinal);
         if (queryStart < 0)
         {
-            return S3Error.AccessDenied("Query-string authentication is required: use the presigned URL that the API returned.");
+            return S3Error.AccessDenied("Query-string authentication is required. Use the presigned URL that the API returned.");
         }
 
         var rawPath = rawTarget[..queryStart];
