@@ -35,6 +35,16 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void Options_ValidatedAtStart()
+    {
+        using var services = Build(options => options.AccessToken = null);
+
+        var exception = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.Contains("AccessToken is missing", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Options_AcceptValidValues()
     {
         using var services = Build(options => options.AccessToken = Token);
