@@ -77,10 +77,23 @@ internal static class DiagnosticDescriptors
         "'{0}' cannot be loaded: {1}. Check that the '$ref' points at an existing schema in the document.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor UnsupportedPathParameter = Create(
+        "OASG012",
+        "An operation's path parameter is not supported",
+        "Operation '{0}' has the object-valued path parameter '{1}', which the generator cannot put into a path, so no method is generated for it",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsupportedParameterStyle = Create(
+        "OASG013",
+        "A parameter style is not supported",
+        "The parameter '{0}' of operation '{1}' uses the '{2}' style, which the generator does not support, so it sends the value in the '{3}' style",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
+        UnsupportedPathParameter, UnsupportedParameterStyle,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

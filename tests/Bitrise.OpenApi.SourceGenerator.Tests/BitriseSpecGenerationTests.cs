@@ -60,7 +60,7 @@ public sealed class BitriseSpecGenerationTests
     }
 
     [Fact]
-    public void BitriseSpec_FilesAreNamedByNamespaceAndType()
+    public void BitriseSpec_FileNamesIncludeNamespace()
     {
         var output = GeneratorHarness.Run(TestDocuments.BitriseSpec());
 

@@ -171,7 +171,8 @@ internal static class ClientEmitter
         writer.Line("var requestQuery = new global::System.Text.StringBuilder();");
         foreach (var parameter in operation.QueryParameters)
         {
-            writer.Line("AppendQuery(requestQuery, " + SourceWriter.Literal(parameter.WireName) + ", " + parameter.Name + ");");
+            var value = parameter.Type.Kind == TypeKind.Array && !parameter.IsExploded ? "JoinValues(" + parameter.Name + ")" : parameter.Name;
+            writer.Line("AppendQuery(requestQuery, " + SourceWriter.Literal(parameter.WireName) + ", " + value + ");");
         }
 
         writer.Line();
@@ -250,7 +251,7 @@ internal static class ClientEmitter
             TypeKind.Boolean => "(" + name + " ? \"true\" : \"false\")",
             TypeKind.DateTimeOffset => name + ".ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
             TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => name + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-            _ => name + ".ToString()",
+            _ => "JoinValues(" + name + ")!",
         };
 
     private static void EmitHelpers(SourceWriter writer, EmitContext context)
@@ -333,7 +334,12 @@ internal static class ClientEmitter
                 // The body is not JSON (a proxy's HTML page, for example); the excerpt still shows it.
             }
 
-            var excerpt = body.Length == 0 ? null : body.Length <= ResponseExcerptLength ? body : body.Substring(0, ResponseExcerptLength);
+            string? excerpt = null;
+            if (body.Length > 0)
+            {
+                excerpt = body.Length <= ResponseExcerptLength ? body : body.Substring(0, ResponseExcerptLength);
+            }
+
             var message = method.Method + " " + path + " failed with " + (int)response.StatusCode + " (" + response.StatusCode + ")" + (serviceMessage is null ? "." : ": " + serviceMessage);
             return new {{Exception}}(message, method.Method, path, response.StatusCode, serviceMessage, excerpt);
         }
@@ -349,7 +355,7 @@ internal static class ClientEmitter
         }
 
         private static void AppendQuery(global::System.Text.StringBuilder query, string name, bool? value) =>
-            AppendQuery(query, name, value is null ? null : value.Value ? "true" : "false");
+            AppendQuery(query, name, global::{{Namespace}}.OpenApiJson.FormatQueryValue(value));
 
         private static void AppendQuery(global::System.Text.StringBuilder query, string name, int? value) =>
             AppendQuery(query, name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
@@ -375,6 +381,23 @@ internal static class ClientEmitter
             {
                 AppendQuery(query, name, global::{{Namespace}}.OpenApiJson.FormatQueryValue(value));
             }
+        }
+
+        /// <summary>Joins the items with commas, each formatted with the invariant culture; <c>null</c> stays <c>null</c>.</summary>
+        private static string? JoinValues<T>(global::System.Collections.Generic.IEnumerable<T>? values)
+        {
+            if (values is null)
+            {
+                return null;
+            }
+
+            var builder = new global::System.Text.StringBuilder();
+            foreach (var value in values)
+            {
+                builder.Append(builder.Length == 0 ? string.Empty : ",").Append(global::{{Namespace}}.OpenApiJson.Format(value));
+            }
+
+            return builder.ToString();
         }
 
         /// <summary>Sends a JSON body by serializing it straight into the request stream.</summary>

@@ -17,7 +17,7 @@ namespace Bitrise.OpenApi.SourceGenerator.Parser;
 /// NJsonSchema (11.x) probes the file system (<c>Directory.Exists</c>, <c>File.Exists</c>) before it calls
 /// <see cref="ResolveFileReferenceAsync"/>, in a method that cannot be overridden. The parser therefore
 /// gives NSwag <see cref="DocumentBaseUri"/> as the document path: relative references then resolve as
-/// URLs, and only <see cref="ResolveUrlReferenceAsync"/> sees them.
+/// URLs, and only <see cref="ResolveUrlReferenceAsync"/> receives them.
 /// </remarks>
 internal sealed class LocalReferenceResolver : JsonReferenceResolver
 {

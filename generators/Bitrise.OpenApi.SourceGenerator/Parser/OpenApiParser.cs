@@ -21,7 +21,7 @@ namespace Bitrise.OpenApi.SourceGenerator.Parser;
 internal static class OpenApiParser
 {
     private static readonly Regex JsonVersionField = new("\"(openapi|swagger)\"\\s*:", RegexOptions.CultureInvariant);
-    private static readonly Regex YamlVersionField = new("^[\"']?(openapi|swagger)[\"']?[ \\t]*:", RegexOptions.CultureInvariant | RegexOptions.Multiline);
+    private static readonly Regex YamlVersionField = new("^[ \\t]*[\"']?(openapi|swagger)[\"']?[ \\t]*:", RegexOptions.CultureInvariant | RegexOptions.Multiline);
 
     public static OpenApiDocumentModel Parse(OpenApiDocumentInput input, CancellationToken cancellationToken)
     {
@@ -71,7 +71,7 @@ internal static class OpenApiParser
             return null;
         }
 
-        var isJson = text.TrimStart().StartsWith("{", StringComparison.Ordinal);
+        var isJson = IsJson(text);
         if (!(isJson ? JsonVersionField : YamlVersionField).IsMatch(text))
         {
             diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.AtStart(), input.FilePath);
@@ -165,8 +165,14 @@ internal static class OpenApiParser
             case JsonReaderException json:
                 diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(json.LineNumber, json.LinePosition), input.FilePath, "JSON", json.Message);
                 break;
-            case JsonSerializationException json:
+            case JsonSerializationException json when IsJson(input.Text):
                 diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(json.LineNumber, json.LinePosition), input.FilePath, "OpenAPI", json.Message);
+                break;
+            case JsonSerializationException json:
+                // NSwag converts YAML to JSON first, so the exception's line is one of that JSON; its path still
+                // names the place in the document.
+                var message = Regex.Replace(json.Message, ", line \\d+, position \\d+\\.$", ".");
+                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtPointer(ToPointer(json.Path)), input.FilePath, "OpenAPI", message);
                 break;
             case InvalidOperationException or NotSupportedException when cause.Message.IndexOf("resolve", StringComparison.OrdinalIgnoreCase) >= 0:
                 var reference = Regex.Match(cause.Message, "'(#[^']*)'");
@@ -177,6 +183,26 @@ internal static class OpenApiParser
                 diagnostics.Add(DiagnosticDescriptors.GeneratorFailure, locator.AtStart(), input.FilePath, cause.GetType().Name, cause.Message);
                 break;
         }
+    }
+
+    private static bool IsJson(string text) => text.TrimStart().StartsWith("{", StringComparison.Ordinal);
+
+    /// <summary>Converts a Json.NET path such as <c>paths['/users'].get</c> to the JSON pointer <c>#/paths/~1users/get</c>.</summary>
+    private static string ToPointer(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return "#";
+        }
+
+        // A segment is ['quoted key'], [index] or a plain name between dots; exactly one group matches.
+        var segments = new List<string>();
+        foreach (Match match in Regex.Matches(path, "\\['(?<key>(?:[^']|'')*)'\\]|\\[(?<key>\\d+)\\]|(?<key>[^.\\[\\]]+)"))
+        {
+            segments.Add(SchemaMapper.EscapePointer(match.Groups["key"].Value));
+        }
+
+        return "#/" + string.Join("/", segments);
     }
 
     /// <summary>Returns the innermost exception that carries a position, or the innermost one.</summary>

@@ -13,7 +13,7 @@ namespace Bitrise.OpenApi.SourceGenerator.Parser;
 internal sealed class OperationMapper
 {
     /// <summary>Names the generated client uses for its own members; operation methods avoid them.</summary>
-    private static readonly string[] ReservedMethodNames = { "SendAsync", "SendWithoutResponseBodyAsync", "CreateRequest", "AppendQuery", "CreateFailureAsync", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+    private static readonly string[] ReservedMethodNames = { "SendAsync", "SendWithoutResponseBodyAsync", "CreateRequest", "AppendQuery", "JoinValues", "CreateFailureAsync", "JsonBody", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
 
     /// <summary>Parameter names the generated methods use themselves: the body, the token and two locals.</summary>
     private static readonly string[] ReservedParameterNames = { "request", "cancellationToken", "requestPath", "requestQuery" };
@@ -23,6 +23,7 @@ internal sealed class OperationMapper
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticBag _diagnostics;
     private readonly NameAllocator _methodNames;
+    private bool _isOpenApi3 = true;
 
     public OperationMapper(SchemaMapper schemas, DiagnosticBag diagnostics, string clientName)
     {
@@ -30,6 +31,7 @@ internal sealed class OperationMapper
         _diagnostics = diagnostics;
         _methodNames = new NameAllocator(ReservedMethodNames.Append(clientName));
     }
+
 
     /// <summary>The generated classes sent as request bodies.</summary>
     public HashSet<string> RequestModels { get; } = new(StringComparer.Ordinal);
@@ -39,6 +41,7 @@ internal sealed class OperationMapper
 
     public IReadOnlyList<OperationModel> Map(OpenApiDocument document)
     {
+        _isOpenApi3 = document.SchemaType != SchemaType.Swagger2;
         var operations = new List<OperationModel>();
         foreach (var path in document.Paths.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
@@ -76,14 +79,26 @@ internal sealed class OperationMapper
         foreach (var placeholder in placeholders)
         {
             var parameter = parameters.FirstOrDefault(candidate => candidate.Kind == OpenApiParameterKind.Path && candidate.Name == placeholder);
+            var parameterPointer = pointer + "/parameters/" + SchemaMapper.EscapePointer(placeholder);
             var type = parameter is null
                 ? TypeModel.Of(TypeKind.String)
-                : MapParameterType(parameter, pointer + "/parameters/" + SchemaMapper.EscapePointer(placeholder), baseName);
+                : MapParameterType(parameter, parameterPointer, baseName);
+            if (!IsTextType(type))
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedPathParameter, parameterPointer, displayName, placeholder);
+                return null;
+            }
+
+            if (parameter is not null && parameter.Style is not (OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Simple))
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameterStyle, parameterPointer, placeholder, displayName, parameter.Style.ToString().ToLowerInvariant(), "simple");
+            }
+
             pathParameters.Add(new ParameterModel(
                 Naming.EscapeKeyword(parameterNames.Allocate(Naming.ToCamelCase(placeholder))),
                 placeholder,
                 parameter?.Description,
-                type,
+                type with { IsNullable = false },
                 IsRequired: true));
         }
 
@@ -98,7 +113,7 @@ internal sealed class OperationMapper
                     break;
                 case OpenApiParameterKind.Query:
                     var type = MapParameterType(parameter, parameterPointer, baseName);
-                    if (!IsQueryType(type))
+                    if (!IsTextType(type))
                     {
                         _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameter, parameterPointer, "object-valued query", parameter.Name ?? string.Empty, displayName);
                         break;
@@ -108,8 +123,9 @@ internal sealed class OperationMapper
                         Naming.EscapeKeyword(parameterNames.Allocate(Naming.ToCamelCase(parameter.Name ?? "value"))),
                         parameter.Name ?? string.Empty,
                         parameter.Description,
-                        type,
-                        parameter.IsRequired));
+                        type with { IsNullable = false },
+                        parameter.IsRequired,
+                        IsExplodedQuery(parameter, type, parameterPointer, displayName)));
                     break;
                 case OpenApiParameterKind.Body:
                     bodySchema = parameter.Schema ?? parameter;
@@ -213,7 +229,38 @@ internal sealed class OperationMapper
             ?? candidates.FirstOrDefault(type => type.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0 || type == "*/*");
     }
 
-    private static bool IsQueryType(TypeModel type) =>
+    /// <summary>
+    /// Decides how a query array is sent and reports styles the client does not implement. OpenAPI 3 defaults
+    /// to exploded <c>form</c>; Swagger 2.0 defaults to <c>csv</c>.
+    /// </summary>
+    private bool IsExplodedQuery(OpenApiParameter parameter, TypeModel type, string pointer, string displayName)
+    {
+        if (parameter.Style is not (OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Form))
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameterStyle, pointer, parameter.Name ?? string.Empty, displayName, parameter.Style.ToString().ToLowerInvariant(), "form");
+        }
+
+        if (type.Kind != TypeKind.Array)
+        {
+            return true;
+        }
+
+        switch (parameter.CollectionFormat)
+        {
+            case OpenApiParameterCollectionFormat.Multi:
+                return true;
+            case OpenApiParameterCollectionFormat.Csv:
+                return false;
+            case OpenApiParameterCollectionFormat.Undefined:
+                return parameter.Explode ?? _isOpenApi3;
+            default:
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameterStyle, pointer, parameter.Name ?? string.Empty, displayName, parameter.CollectionFormat.ToString().ToLowerInvariant(), "csv");
+                return false;
+        }
+    }
+
+    /// <summary>Primitives and arrays of primitives, which the client can write as text into a path or query.</summary>
+    private static bool IsTextType(TypeModel type) =>
         type.Kind switch
         {
             TypeKind.Model or TypeKind.Json => false,

@@ -18,7 +18,6 @@ internal sealed class SchemaMapper
     private readonly NameAllocator _typeNames;
     private readonly Dictionary<JsonSchema, PendingClass> _classes = new(ReferenceComparer.Instance);
     private readonly Queue<PendingClass> _pending = new();
-    private readonly List<SchemaModel> _completed = new();
 
     public SchemaMapper(LocalReferenceResolver resolver, DiagnosticBag diagnostics, IEnumerable<string> reservedTypeNames)
     {
@@ -258,14 +257,28 @@ internal sealed class SchemaMapper
         }
     }
 
+    /// <summary>
+    /// Returns the file or URL of an external reference that the schema leads to through <c>$ref</c> or a
+    /// single-schema <c>allOf</c>, or null when it stays inside the document.
+    /// </summary>
     private string? FirstExternalReference(JsonSchema schema)
     {
         var visited = new HashSet<JsonSchema>(ReferenceComparer.Instance);
-        for (var current = schema; current is not null && visited.Add(current); current = current.HasReference ? current.Reference : current.AllOf.Count == 1 ? current.AllOf.First() : null)
+        var current = schema;
+        while (current is not null && visited.Add(current))
         {
-            if (current.HasReference && current.Reference is not null && _resolver.IsPlaceholder(current.Reference))
+            if (current.HasReference)
             {
-                return _resolver.ExternalLocation(current.Reference);
+                if (current.Reference is not null && _resolver.IsPlaceholder(current.Reference))
+                {
+                    return _resolver.ExternalLocation(current.Reference);
+                }
+
+                current = current.Reference;
+            }
+            else
+            {
+                current = current.AllOf.Count == 1 ? current.AllOf.First() : null;
             }
         }
 

@@ -27,12 +27,7 @@ public sealed class ParseStepTests
     [Fact]
     public void DocumentEdit_ModifiesParseStep()
     {
-        var document = TestDocuments.Local("shapes.yaml");
-        var compilation = GeneratorHarness.CreateCompilation(UnrelatedSource);
-        var driver = GeneratorHarness.CreateDriver([document], out var texts).RunGenerators(compilation, TestContext.Current.CancellationToken);
-
-        var edited = new InMemoryAdditionalText(document.Path, document.Text.Replace("List the items", "List every item"));
-        driver = driver.ReplaceAdditionalText(texts[0], edited).RunGenerators(compilation, TestContext.Current.CancellationToken);
+        var driver = RunThenEditDocument();
 
         Assert.Equal([IncrementalStepRunReason.Modified], ParseStepReasons(driver));
     }
@@ -40,15 +35,21 @@ public sealed class ParseStepTests
     [Fact]
     public void DocumentEdit_RegeneratesChangedSource()
     {
+        var driver = RunThenEditDocument();
+
+        var client = driver.GetRunResult().Results.Single().GeneratedSources.Single(source => source.HintName == "Contoso.Api.IContosoClient.g.cs");
+        Assert.Contains("List every item (GET /apps/{app-slug}/items).", client.SourceText.ToString());
+    }
+
+    /// <summary>Runs the generator, changes an operation summary in the document and runs it again.</summary>
+    private static GeneratorDriver RunThenEditDocument()
+    {
         var document = TestDocuments.Local("shapes.yaml");
         var compilation = GeneratorHarness.CreateCompilation(UnrelatedSource);
         var driver = GeneratorHarness.CreateDriver([document], out var texts).RunGenerators(compilation, TestContext.Current.CancellationToken);
 
         var edited = new InMemoryAdditionalText(document.Path, document.Text.Replace("List the items", "List every item"));
-        driver = driver.ReplaceAdditionalText(texts[0], edited).RunGenerators(compilation, TestContext.Current.CancellationToken);
-
-        var client = driver.GetRunResult().Results.Single().GeneratedSources.Single(source => source.HintName == "Contoso.Api.IContosoClient.g.cs");
-        Assert.Contains("List every item (GET /apps/{app-slug}/items).", client.SourceText.ToString());
+        return driver.ReplaceAdditionalText(texts[0], edited).RunGenerators(compilation, TestContext.Current.CancellationToken);
     }
 
     private static IncrementalStepRunReason[] ParseStepReasons(GeneratorDriver driver) =>

@@ -1,0 +1,129 @@
+using System;
+using System.IO;
+using System.Linq;
+using Bitrise.CodeSigning.Testing;
+using Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Bitrise.OpenApi.SourceGenerator.Tests;
+
+/// <summary>
+/// Runs the generator over the public OpenAPI documents in the shared fixtures. Every document that
+/// generates code must compile without warnings; the others must be rejected with a diagnostic, never an
+/// exception.
+/// </summary>
+public sealed class FixtureDocumentsTests
+{
+    private const string FixtureFolder = "fixtures/openapi";
+
+    /// <summary>Documents whose generated code compiles without warnings (unsupported constructs give OASG warnings).</summary>
+    public static TheoryData<string> CompilingDocuments =>
+    [
+        "bitrise/bitrise-api-swagger-2021.json",
+        "bitrise/bitrise-api-swagger-2025-03.json",
+        "large/stripe-spec3-2022-04-12.json",
+        "oai-examples/v2.0/api-with-examples.yaml",
+        "oai-examples/v2.0/petstore-expanded.yaml",
+        "oai-examples/v2.0/petstore-minimal.yaml",
+        "oai-examples/v2.0/petstore-separate/spec/swagger.yaml",
+        "oai-examples/v2.0/petstore-simple.json",
+        "oai-examples/v2.0/petstore-with-external-docs.json",
+        "oai-examples/v2.0/petstore.json",
+        "oai-examples/v2.0/uber.json",
+        "oai-examples/v3.0/api-with-examples.yaml",
+        "oai-examples/v3.0/callback-example.yaml",
+        "oai-examples/v3.0/link-example.yaml",
+        "oai-examples/v3.0/petstore-expanded.yaml",
+        "oai-examples/v3.0/petstore.json",
+        "oai-examples/v3.0/petstore.yaml",
+        "oai-examples/v3.0/uspto.yaml",
+        "oai-examples/v3.1/webhook-example.yaml",
+        "readme-oas-examples/2.0-schema-circular.json",
+        "readme-oas-examples/3.0-circular-paths.json",
+        "readme-oas-examples/3.0-circular.json",
+        "readme-oas-examples/3.0-complex-nesting.json",
+        "readme-oas-examples/3.0-discriminators.json",
+        "readme-oas-examples/3.0-file-uploads.json",
+        "readme-oas-examples/3.0-form-data.json",
+        "readme-oas-examples/3.0-http-status-codes.json",
+        "readme-oas-examples/3.0-parameters-extreme.json",
+        "readme-oas-examples/3.0-parameters-style.json",
+        "readme-oas-examples/3.0-polymorphism.json",
+        "readme-oas-examples/3.0-response-http-behavior.json",
+        "readme-oas-examples/3.0-response-multiple-mediatypes.json",
+        "readme-oas-examples/3.0-schema-additional-properties.json",
+        "readme-oas-examples/3.0-schema-circular.json",
+        "readme-oas-examples/3.0-schema-enums.json",
+        "readme-oas-examples/3.0-schema-types.json",
+        "readme-oas-examples/3.1-train-travel.yaml",
+        "readme-oas-examples/3.1-webhooks.yaml",
+        "real/box-openapi-v2025.0.json",
+        "real/docker-engine-swagger.yaml",
+        "real/netlify-swagger.yml",
+        "real/ory-kratos-api.openapi.json",
+        "real/slack-web-openapi-v2-without-examples.json",
+        "real/spotify-fixed-open-api.yml",
+        "real/twilio_lookups_v2.json",
+        "real/xero-identity.yaml",
+    ];
+
+    /// <summary>Documents the generator rejects, with the diagnostic it reports.</summary>
+    public static TheoryData<string, string> RejectedDocuments => new()
+    {
+        // Fragments that other files of the example reference; they are not OpenAPI documents themselves.
+        { "oai-examples/v2.0/petstore-separate/common/Error.yaml", "OASG003" },
+        { "oai-examples/v2.0/petstore-separate/spec/NewPet.yaml", "OASG003" },
+        { "oai-examples/v2.0/petstore-separate/spec/Pet.yaml", "OASG003" },
+        { "oai-examples/v2.0/petstore-separate/spec/parameters.yaml", "OASG003" },
+
+        // OpenAPI 3.1 lets an operation omit 'responses'; NSwag 14.8 requires it and rejects the document.
+        { "oai-examples/v3.1/non-oauth-scopes.yaml", "OASG001" },
+        { "readme-oas-examples/3.1-schema-types.yaml", "OASG001" },
+    };
+
+    [Theory]
+    [MemberData(nameof(CompilingDocuments))]
+    public void Document_CompilesWithoutWarnings(string relativePath)
+    {
+        var output = Generate(relativePath);
+
+        Assert.Null(output.Result.Exception);
+        Assert.DoesNotContain(output.GeneratorDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        Assert.NotEmpty(output.Result.GeneratedSources);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [MemberData(nameof(RejectedDocuments))]
+    public void Document_IsRejectedWithDiagnostic(string relativePath, string expectedId)
+    {
+        var output = Generate(relativePath);
+
+        Assert.Null(output.Result.Exception);
+        Assert.DoesNotContain(output.GeneratorDiagnostics, diagnostic => diagnostic.Id == "CS8785");
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal(expectedId, diagnostic.Id);
+        Assert.Equal(Path.Combine(RepositoryPaths.Shared, FixtureFolder, relativePath), diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void EveryFixture_IsListed()
+    {
+        var folder = RepositoryPaths.RequireShared(FixtureFolder);
+        var listed = CompilingDocuments.Select(row => row.Data)
+            .Concat(RejectedDocuments.Select(row => row.Data.Item1))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var files = Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(file => file.EndsWith(".json", StringComparison.Ordinal) || file.EndsWith(".yaml", StringComparison.Ordinal) || file.EndsWith(".yml", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/'));
+
+        Assert.All(files, file => Assert.Contains(file, listed));
+    }
+
+    private static GeneratorOutput Generate(string relativePath)
+    {
+        var path = Path.Combine(RepositoryPaths.RequireShared(FixtureFolder), relativePath);
+        return GeneratorHarness.Run(new OpenApiDocumentItem(path, File.ReadAllText(path), "Fixture", "FixtureClient"));
+    }
+}
