@@ -132,6 +132,11 @@ internal static class ClientEmitter
             writer.DocElement("returns", "The response body.");
         }
 
+        if (operation.PathParameters.Any(parameter => !parameter.Type.IsValueType) || operation.RequestBody is { IsValueType: false })
+        {
+            writer.DocElement("exception", "A path parameter or the request body is <c>null</c>.", " cref=\"global::System.ArgumentNullException\"", isXml: true);
+        }
+
         writer.DocElement(
             "exception",
             "The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.",
@@ -154,16 +159,17 @@ internal static class ClientEmitter
     {
         writer.Line("/// <inheritdoc/>");
         writer.OpenBlock("public virtual " + Signature(context, operation));
-        var nullChecks = operation.PathParameters.Where(parameter => !parameter.Type.IsValueType && parameter.Type.Kind != TypeKind.Array).ToList();
-        foreach (var parameter in nullChecks)
+        var nullChecks = operation.PathParameters.Where(parameter => !parameter.Type.IsValueType).Select(parameter => parameter.Name).ToList();
+        if (operation.RequestBody is { IsValueType: false })
         {
-            writer.OpenBlock("if (" + parameter.Name + " is null)");
-            writer.Line("throw new global::System.ArgumentNullException(nameof(" + parameter.Name + "));");
-            writer.CloseBlock();
+            nullChecks.Add("request");
         }
 
-        if (nullChecks.Count > 0)
+        foreach (var name in nullChecks)
         {
+            writer.OpenBlock("if (" + name + " is null)");
+            writer.Line("throw new global::System.ArgumentNullException(nameof(" + name + "));");
+            writer.CloseBlock();
             writer.Line();
         }
 

@@ -134,6 +134,7 @@ internal static class ConverterEmitter
         writer.Line("writer.WriteStartObject();");
         foreach (var property in schema.Properties)
         {
+            writer.Line();
             var access = "value." + property.Name;
             var name = "writer.WritePropertyName(" + SourceWriter.Literal(property.JsonName) + ");";
             if (ModelEmitter.IsOptional(schema, property))
@@ -150,7 +151,7 @@ internal static class ConverterEmitter
             }
             else
             {
-                // An optional response value that is null was absent in the JSON, so it stays absent.
+                // A null optional response value stands for a property the JSON did not have, so none is written.
                 writer.OpenBlock("if (" + access + " is not null)");
                 writer.Line(name);
                 WriteValue(writer, context, property.Type, property.Type.IsValueType ? access + ".Value" : access, 0);
@@ -158,6 +159,7 @@ internal static class ConverterEmitter
             }
         }
 
+        writer.Line();
         writer.Line("writer.WriteEndObject();");
         writer.CloseBlock();
     }
@@ -212,7 +214,7 @@ internal static class ConverterEmitter
         }
     }
 
-    /// <summary>Names the local that holds a property while the object is read; the suffix keeps it apart from the method's parameters.</summary>
+    /// <summary>Names the local that stores a property value while the object is read; the suffix keeps it apart from the method's parameters.</summary>
     private static string Local(PropertyModel property) =>
         char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1) + "Value";
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -61,6 +62,20 @@ internal static class Naming
         // "URL" becomes "url" and "HTTPServer" becomes "httpServer": a run of capitals is one word.
         var lowerCount = leadingUpper <= 1 || leadingUpper == pascal.Length ? leadingUpper : leadingUpper - 1;
         return pascal.Substring(0, lowerCount).ToLowerInvariant() + pascal.Substring(lowerCount);
+    }
+
+    /// <summary>
+    /// Returns a name from item metadata unchanged when it is a valid identifier that is not a keyword, and
+    /// its PascalCase form otherwise (<c>my-api</c> becomes <c>MyApi</c>).
+    /// </summary>
+    public static string ToTypeName(string name) =>
+        SyntaxFacts.IsValidIdentifier(name) && SyntaxFacts.GetKeywordKind(name) == SyntaxKind.None ? name : ToPascalCase(name);
+
+    /// <summary>Applies <see cref="ToTypeName"/> to each dot-separated part of a namespace.</summary>
+    public static string ToNamespace(string name)
+    {
+        var parts = name.Split(new[] { '.' }, StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length == 0 ? "OpenApi" : string.Join(".", parts.Select(part => ToTypeName(part.Trim())));
     }
 
     /// <summary>Prefixes <c>@</c> when the identifier is a C# keyword.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Bitrise.OpenApi.SourceGenerator.Helpers;
 using Bitrise.OpenApi.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,7 +26,7 @@ internal static class OpenApiDocumentInputReader
             ?? "OpenApi";
         var clientName = NonEmpty(options, "build_metadata.AdditionalFiles.ClientName") ?? DefaultClientName;
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new OpenApiDocumentInput(file.Path, text, @namespace, clientName);
+        return new OpenApiDocumentInput(file.Path, text, Naming.ToNamespace(@namespace), Naming.ToTypeName(clientName));
     }
 
     private static string? NonEmpty(AnalyzerConfigOptions options, string key) =>
