@@ -41,6 +41,7 @@ public sealed class ShapesGenerationTests
     [InlineData("ItemCreateParams", "Note", "Contoso.Api.Optional<string?>")]
     [InlineData("ItemCreateParams", "IsProtected", "Contoso.Api.Optional<bool>")]
     [InlineData("ItemUpdateParams", "Note", "Contoso.Api.Optional<string?>")]
+    [InlineData("Options2", "Matrix", "System.Collections.Generic.IReadOnlyList<System.Collections.Generic.IReadOnlyList<int?>>?")]
     public void Property_HasExpectedType(string typeName, string propertyName, string expectedType)
     {
         var type = Output.Compilation.GetTypeByMetadataName("Contoso.Api." + typeName);
@@ -103,5 +104,31 @@ public sealed class ShapesGenerationTests
 
         Assert.Contains("builder.Append(\", Secret = \").Append(\"[redacted]\");", source);
         Assert.Contains("builder.Append(\", Token = \").Append(\"[redacted]\");", source);
+    }
+
+    [Fact]
+    public void LineBreakCharacters_StayInsideComment()
+    {
+        var document = """
+            {
+              "openapi": "3.0.3",
+              "info": { "title": "Breaks", "version": "1" },
+              "paths": {},
+              "components": {
+                "schemas": {
+                  "Note": {
+                    "type": "object",
+                    "description": "First\rsecond\u2028third\u2029fourth\u0085fifth",
+                    "properties": { "text": { "type": "string", "description": "A\r\nB" } }
+                  }
+                }
+              }
+            }
+            """;
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/breaks.json", document));
+
+        Assert.Empty(output.AllDiagnostics);
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api.Note"));
     }
 }

@@ -46,7 +46,7 @@ internal sealed class SourceWriter
     /// </summary>
     public void DocElement(string element, string text, string attributes = "", bool isXml = false)
     {
-        var lines = (isXml ? text.Trim() : XmlEscape(text.Trim())).Replace("\r\n", "\n").Split('\n');
+        var lines = SplitLines(isXml ? text.Trim() : XmlEscape(text.Trim()));
         var open = "<" + element + attributes + ">";
         var close = "</" + element + ">";
         if (lines.Length == 1)
@@ -67,6 +67,13 @@ internal sealed class SourceWriter
     public void Summary(string text, bool isXml = false) => DocElement("summary", text, isXml: isXml);
 
     public void ParamDoc(string name, string text, bool isXml = false) => DocElement("param", text, " name=\"" + name.TrimStart('@') + "\"", isXml);
+
+    /// <summary>
+    /// Splits text at every character C# treats as a line break (CR, LF, NEL, LS and PS), so that no part of a
+    /// description can end a <c>///</c> comment early and leak into the code.
+    /// </summary>
+    private static string[] SplitLines(string text) =>
+        text.Replace("\r\n", "\n").Split('\n', '\r', '\u0085', '\u2028', '\u2029');
 
     /// <summary>Writes the standard header of a generated file.</summary>
     public void FileHeader()

@@ -100,6 +100,10 @@ internal static class OpenApiParser
         {
             clientName, "I" + clientName, clientName + "JsonSerializerContext", "Optional", "OpenApiJson",
             ExceptionName(clientName),
+
+            // A model's nested converter class, and the members of the serializer context beside the
+            // per-model properties, which are named like the models.
+            "JsonConverter", "Default", "Options", "GetTypeInfo",
         };
         var schemaMapper = new SchemaMapper(resolver, diagnostics, reservedTypeNames);
         var pointerPrefix = document.SchemaType == SchemaType.Swagger2 ? "#/definitions/" : "#/components/schemas/";
@@ -162,17 +166,18 @@ internal static class OpenApiParser
             case YamlException yaml:
                 diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(yaml.Start.Line, yaml.Start.Column), input.FilePath, "YAML", yaml.Message);
                 break;
-            case JsonReaderException json:
+            case JsonReaderException json when IsJson(input.Text):
                 diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(json.LineNumber, json.LinePosition), input.FilePath, "JSON", json.Message);
                 break;
             case JsonSerializationException json when IsJson(input.Text):
                 diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(json.LineNumber, json.LinePosition), input.FilePath, "OpenAPI", json.Message);
                 break;
-            case JsonSerializationException json:
+            case JsonReaderException or JsonSerializationException:
                 // NSwag converts YAML to JSON first, so the exception's line is one of that JSON; its path still
                 // names the place in the document.
-                var message = Regex.Replace(json.Message, ", line \\d+, position \\d+\\.$", ".");
-                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtPointer(ToPointer(json.Path)), input.FilePath, "OpenAPI", message);
+                var path = cause is JsonReaderException reader ? reader.Path : ((JsonSerializationException)cause).Path;
+                var message = Regex.Replace(cause.Message, ", line \\d+, position \\d+\\.$", ".");
+                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtPointer(ToPointer(path)), input.FilePath, "OpenAPI", message);
                 break;
             case InvalidOperationException or NotSupportedException when cause.Message.IndexOf("resolve", StringComparison.OrdinalIgnoreCase) >= 0:
                 var reference = Regex.Match(cause.Message, "'(#[^']*)'");

@@ -42,6 +42,9 @@ namespace Contoso.Api
         /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ItemUpdateParams"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemUpdateParams> ItemUpdateParams => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemUpdateParams>)Options.GetTypeInfo(typeof(global::Contoso.Api.ItemUpdateParams));
 
+        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Options2"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Options2> Options2 => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Options2>)Options.GetTypeInfo(typeof(global::Contoso.Api.Options2));
+
         /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Paging"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Paging> Paging => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Paging>)Options.GetTypeInfo(typeof(global::Contoso.Api.Paging));
 
@@ -84,6 +87,11 @@ namespace Contoso.Api
             if (type == typeof(global::Contoso.Api.ItemUpdateParams))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Contoso.Api.ItemUpdateParams>(options, global::Contoso.Api.ItemUpdateParams.JsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Contoso.Api.Options2))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Contoso.Api.Options2>(options, global::Contoso.Api.Options2.JsonConverter.Instance);
             }
 
             if (type == typeof(global::Contoso.Api.Paging))
