@@ -31,7 +31,16 @@ internal static class OpenApiEmitter
             }
 
             context.CancellationToken.ThrowIfCancellationRequested();
-            EmitDocument(context, document);
+            try
+            {
+                EmitDocument(context, document);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A bug in an emitter must not become CS8785, which hides the document that caused it.
+                var location = Location.Create(document.FilePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, location, document.FilePath, exception.GetType().Name, exception.Message));
+            }
         }
     }
 

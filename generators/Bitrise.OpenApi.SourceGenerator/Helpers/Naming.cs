@@ -78,6 +78,16 @@ internal static class Naming
         return parts.Length == 0 ? "OpenApi" : string.Join(".", parts.Select(part => ToTypeName(part.Trim())));
     }
 
+    /// <summary>Returns the exception type name for a client: <c>CodeSigningApiClient</c> gives <c>CodeSigningApiException</c>.</summary>
+    public static string ExceptionName(string clientName)
+    {
+        const string Suffix = "Client";
+        var stem = clientName.EndsWith(Suffix, StringComparison.Ordinal) && clientName.Length > Suffix.Length
+            ? clientName.Substring(0, clientName.Length - Suffix.Length)
+            : clientName;
+        return stem + "Exception";
+    }
+
     /// <summary>Prefixes <c>@</c> when the identifier is a C# keyword.</summary>
     public static string EscapeKeyword(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None

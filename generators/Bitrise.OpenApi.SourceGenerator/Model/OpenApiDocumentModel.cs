@@ -20,10 +20,7 @@ internal sealed record OpenApiDocumentModel(
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
     /// <summary>The name of the exception type: the client name without its <c>Client</c> suffix, plus <c>Exception</c>.</summary>
-    public string ExceptionName =>
-        (ClientName.EndsWith("Client", System.StringComparison.Ordinal) && ClientName.Length > "Client".Length
-            ? ClientName.Substring(0, ClientName.Length - "Client".Length)
-            : ClientName) + "Exception";
+    public string ExceptionName => Naming.ExceptionName(ClientName);
 
     public string InterfaceName => "I" + ClientName;
 

@@ -99,7 +99,7 @@ internal static class OpenApiParser
         var reservedTypeNames = new[]
         {
             clientName, "I" + clientName, clientName + "JsonSerializerContext", "Optional", "OpenApiJson",
-            ExceptionName(clientName),
+            Naming.ExceptionName(clientName),
 
             // A model's nested converter class, and the members of the serializer context beside the
             // per-model properties, which are named like the models.
@@ -153,9 +153,6 @@ internal static class OpenApiParser
 
         return reached;
     }
-
-    private static string ExceptionName(string clientName) =>
-        new OpenApiDocumentModel(string.Empty, string.Empty, clientName, null, default, default, default).ExceptionName;
 
     private static void ReportLoadFailure(Exception exception, OpenApiDocumentInput input, DiagnosticBag diagnostics)
     {
