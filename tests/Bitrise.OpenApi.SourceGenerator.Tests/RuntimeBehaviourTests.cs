@@ -83,6 +83,14 @@ public sealed class RuntimeBehaviourTests
                     return handler.Request!.Method + " " + handler.Request.Content!.Headers.ContentType!.MediaType + " " + handler.Body;
                 }
 
+                public static async Task<string> UpdateContentLength(string baseAddress)
+                {
+                    var handler = new RecordingHandler(HttpStatusCode.OK, "{\"data\":{\"slug\":\"c\"}}");
+                    var client = new CodeSigningApiClient(new HttpClient(handler) { BaseAddress = new Uri(baseAddress) });
+                    await client.BuildCertificateUpdateAsync("app", "cert", new BuildCertificateUpdateParams { IsProtected = true });
+                    return handler.Request!.Content!.Headers.ContentLength + " " + Encoding.UTF8.GetByteCount(handler.Body!);
+                }
+
                 public static async Task<string> Failure(string baseAddress, int status, string body)
                 {
                     var handler = new RecordingHandler((HttpStatusCode)status, body);
@@ -196,6 +204,14 @@ public sealed class RuntimeBehaviourTests
         var request = await InvokeAsync<string>("UpdateRequest", "https://api.example.test/v0.1");
 
         Assert.Equal("PATCH application/json {\"is_protected\":true}", request);
+    }
+
+    [Fact]
+    public async Task JsonRequestBody_CarriesContentLength()
+    {
+        var lengths = await InvokeAsync<string>("UpdateContentLength", "https://api.example.test/v0.1");
+
+        Assert.Equal("21 21", lengths);
     }
 
     [Fact]

@@ -236,36 +236,23 @@ namespace Contoso.Api
             return builder.ToString();
         }
 
-        /// <summary>Sends a JSON body by serializing it straight into the request stream.</summary>
-        private sealed class JsonBody<T> : global::System.Net.Http.HttpContent
-        {
-            private readonly T _value;
-            private readonly global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> _typeInfo;
-
-            public JsonBody(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-            {
-                _value = value;
-                _typeInfo = typeInfo;
-                Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            }
-
-            protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context) =>
-                global::System.Text.Json.JsonSerializer.SerializeAsync(stream, _value, _typeInfo);
-
-            protected override global::System.Threading.Tasks.Task SerializeToStreamAsync(global::System.IO.Stream stream, global::System.Net.TransportContext? context, global::System.Threading.CancellationToken cancellationToken) =>
-                global::System.Text.Json.JsonSerializer.SerializeAsync(stream, _value, _typeInfo, cancellationToken);
-
-            protected override bool TryComputeLength(out long length)
-            {
-                length = 0;
-                return false;
-            }
-        }
-
+        /// <summary>
+        /// Serializes a JSON body up front: request bodies are small, and a buffered body is sent with a
+        /// <c>Content-Length</c> (not chunked) and can be sent again when a handler retries the request.
+        /// </summary>
         private static class JsonBody
         {
-            public static global::System.Net.Http.HttpContent? Create<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
-                value is null ? null : new JsonBody<T>(value, typeInfo);
+            public static global::System.Net.Http.HttpContent? Create<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+            {
+                if (value is null)
+                {
+                    return null;
+                }
+
+                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                return content;
+            }
         }
     }
 }
