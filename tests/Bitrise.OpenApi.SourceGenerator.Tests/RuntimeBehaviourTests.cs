@@ -106,6 +106,23 @@ public sealed class RuntimeBehaviourTests
                     }
                 }
 
+                public static async Task<string[]> FailureParts(int status, string body, string authorization)
+                {
+                    var handler = new RecordingHandler((HttpStatusCode)status, body);
+                    var httpClient = new HttpClient(handler) { BaseAddress = new Uri("https://api.example.test/v0.1") };
+                    httpClient.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+                    var client = new CodeSigningApiClient(httpClient);
+                    try
+                    {
+                        await client.BuildCertificateShowAsync("app", "cert");
+                        return ["no exception"];
+                    }
+                    catch (CodeSigningApiException exception)
+                    {
+                        return [exception.Message, exception.ServiceMessage ?? "(null)", exception.ResponseExcerpt ?? "(null)"];
+                    }
+                }
+
                 private sealed class RecordingHandler(HttpStatusCode status, string responseBody) : HttpMessageHandler
                 {
                     public HttpRequestMessage? Request { get; private set; }
@@ -116,7 +133,7 @@ public sealed class RuntimeBehaviourTests
                     {
                         Request = request;
                         Body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
-                        return new HttpResponseMessage(status) { Content = new StringContent(responseBody, Encoding.UTF8, "application/json") };
+                        return new HttpResponseMessage(status) { RequestMessage = request, Content = new StringContent(responseBody, Encoding.UTF8, "application/json") };
                     }
                 }
             }
@@ -230,6 +247,66 @@ public sealed class RuntimeBehaviourTests
         var failure = await InvokeAsync<string>("Failure", "https://api.example.test/v0.1", 200, "<html>");
 
         Assert.StartsWith("GET|/v0.1/apps/app/build-certificates/cert|200|(null)|", failure);
+    }
+
+    [Fact]
+    public async Task HtmlErrorBody_GivesStatusAndExcerpt()
+    {
+        var parts = await InvokeAsync<string[]>("FailureParts", 502, "<html>\n  <body><h1>502 Bad Gateway</h1></body>\n</html>", "token-1");
+
+        Assert.Equal(
+            "GET /v0.1/apps/app/build-certificates/cert failed with 502 (BadGateway). The body has no JSON \"message\" and starts with: <html> <body><h1>502 Bad Gateway</h1></body> </html>",
+            parts[0]);
+        Assert.Equal("(null)", parts[1]);
+    }
+
+    [Fact]
+    public async Task OtherJsonErrorBody_GivesExcerpt()
+    {
+        var parts = await InvokeAsync<string[]>("FailureParts", 400, "{\"error\":\"quota exceeded\"}", "token-1");
+
+        Assert.EndsWith("failed with 400 (BadRequest). The body has no JSON \"message\" and starts with: {\"error\":\"quota exceeded\"}", parts[0]);
+        Assert.Equal("{\"error\":\"quota exceeded\"}", parts[2]);
+    }
+
+    [Fact]
+    public async Task EmptyErrorBody_SaysSo()
+    {
+        var parts = await InvokeAsync<string[]>("FailureParts", 503, "", "token-1");
+
+        Assert.Equal("GET /v0.1/apps/app/build-certificates/cert failed with 503 (ServiceUnavailable) and an empty body.", parts[0]);
+        Assert.Equal("(null)", parts[2]);
+    }
+
+    [Fact]
+    public async Task LargeErrorBody_IsBounded()
+    {
+        var parts = await InvokeAsync<string[]>("FailureParts", 500, new string('x', 100_000), "token-1");
+
+        Assert.True(parts[0].Length <= 400, parts[0]);
+        Assert.Equal(512, parts[2].Length);
+        Assert.EndsWith("\u2026", parts[2]);
+    }
+
+    [Fact]
+    public async Task LongServiceMessage_IsBounded()
+    {
+        var parts = await InvokeAsync<string[]>("FailureParts", 400, "{\"message\":\"" + new string('m', 2_000) + "\"}", "token-1");
+
+        Assert.Equal(512, parts[1].Length);
+        Assert.True(parts[0].Length <= 600, parts[0]);
+    }
+
+    [Fact]
+    public async Task ErrorBody_RedactsTokenAndUrlQuery()
+    {
+        var body = "{\"message\":\"token secret-token-9 cannot PUT https://s3.example.test/bucket/key?X-Amz-Signature=abc&X-Amz-Expires=600 now\"}";
+
+        var parts = await InvokeAsync<string[]>("FailureParts", 403, body, "Bearer secret-token-9");
+
+        Assert.All(parts, part => Assert.DoesNotContain("secret-token-9", part));
+        Assert.All(parts, part => Assert.DoesNotContain("X-Amz-Signature", part));
+        Assert.Contains("https://s3.example.test/bucket/key?[redacted] now", parts[1]);
     }
 
     private static T Invoke<T>(string method, params object[] arguments) =>

@@ -50,6 +50,10 @@ internal static class ClientEmitter
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.OpenBlock("public partial class " + document.ClientName + " : " + context.Qualified(document.InterfaceName));
         writer.Line("private const int ResponseExcerptLength = 512;");
+        writer.Line("private const int ServiceMessageLength = 512;");
+        writer.Line("private const int MessageExcerptLength = 200;");
+        writer.Line("private const int ErrorBodyByteLimit = 4096;");
+        writer.Line("private static readonly global::System.Text.RegularExpressions.Regex UrlQuery = new global::System.Text.RegularExpressions.Regex(@\"(https?://[^\\s\"\"'<>?#]+)\\?[^\\s\"\"'<>]*\", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
         writer.Line();
         writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
         writer.Line();
@@ -323,7 +327,7 @@ internal static class ClientEmitter
 
         private static async global::System.Threading.Tasks.Task<{{Exception}}> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = RedactSecrets(await ReadErrorBodyStartAsync(response, cancellationToken).ConfigureAwait(false), response.RequestMessage);
             string? serviceMessage = null;
             try
             {
@@ -332,23 +336,74 @@ internal static class ClientEmitter
                     && document.RootElement.TryGetProperty("message", out var messageElement)
                     && messageElement.ValueKind == global::System.Text.Json.JsonValueKind.String)
                 {
-                    serviceMessage = messageElement.GetString();
+                    serviceMessage = Shorten(messageElement.GetString() ?? string.Empty, ServiceMessageLength);
                 }
             }
             catch (global::System.Text.Json.JsonException)
             {
-                // The body is not JSON (a proxy's HTML page, for example); the excerpt still shows it.
+                // The body is not JSON (a proxy's HTML page, for example) or is longer than the part read, so the excerpt shows it instead.
             }
 
-            string? excerpt = null;
-            if (body.Length > 0)
+            var excerpt = body.Length == 0 ? null : Shorten(body, ResponseExcerptLength);
+            var status = method.Method + " " + path + " failed with " + (int)response.StatusCode + " (" + response.StatusCode + ")";
+            string message;
+            if (serviceMessage is not null)
             {
-                excerpt = body.Length <= ResponseExcerptLength ? body : body.Substring(0, ResponseExcerptLength);
+                message = status + ": " + serviceMessage;
+            }
+            else if (excerpt is null)
+            {
+                message = status + " and an empty body.";
+            }
+            else
+            {
+                var collapsed = global::System.Text.RegularExpressions.Regex.Replace(excerpt, @"\s+", " ").Trim();
+                message = status + ". The body has no JSON \"message\" and starts with: " + Shorten(collapsed, MessageExcerptLength);
             }
 
-            var message = method.Method + " " + path + " failed with " + (int)response.StatusCode + " (" + response.StatusCode + ")" + (serviceMessage is null ? "." : ": " + serviceMessage);
             return new {{Exception}}(message, method.Method, path, response.StatusCode, serviceMessage, excerpt);
         }
+
+        /// <summary>Reads at most <see cref="ErrorBodyByteLimit"/> bytes of an error body, so a large error page costs no more than that.</summary>
+        private static async global::System.Threading.Tasks.Task<string> ReadErrorBodyStartAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        {
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = new byte[ErrorBodyByteLimit];
+            var length = 0;
+            int read;
+            while (length < buffer.Length && (read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            return global::System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+        }
+
+        /// <summary>
+        /// Replaces the request's <c>Authorization</c> value and the query string of every URL in an error body with
+        /// <c>[redacted]</c>, so a service that echoes the request cannot put a token or a presigned URL's signature into
+        /// a message.
+        /// </summary>
+        private static string RedactSecrets(string text, global::System.Net.Http.HttpRequestMessage? request)
+        {
+            if (request is not null && request.Headers.TryGetValues("Authorization", out var values))
+            {
+                foreach (var value in values)
+                {
+                    var space = value.IndexOf(' ');
+                    var credentials = space < 0 ? value : value.Substring(space + 1);
+                    if (credentials.Trim().Length > 0)
+                    {
+                        text = text.Replace(credentials.Trim(), "[redacted]");
+                    }
+                }
+            }
+
+            return UrlQuery.Replace(text, "$1?[redacted]");
+        }
+
+        private static string Shorten(string text, int maxLength) =>
+            text.Length <= maxLength ? text : text.Substring(0, maxLength - 1) + "\u2026";
 
         private static void AppendQuery(global::System.Text.StringBuilder query, string name, string? value)
         {

@@ -11,13 +11,18 @@ internal static class ExceptionEmitter
         {
             /// <summary>
             /// A call of <see cref="{{context.Document.ClientName}}"/> failed: the service answered with a status outside 2xx, or with
-            /// a 2xx body that is empty or not valid JSON for the expected type.
+            /// a 2xx body that is empty or not valid JSON for the expected type. Hand-written code may derive from it, so that
+            /// one catch clause covers every failure of a library built on the client.
             /// </summary>
-            /// <remarks>The message names the method, the path (without the query string) and the status, never a header or query value.</remarks>
+            /// <remarks>
+            /// The message names the method, the path (without the query string) and the status, never a header or query value.
+            /// <see cref="global::System.Net.Http.HttpRequestException.StatusCode"/> is the status of the response, or <c>null</c>
+            /// in a derived exception for a failure that received no response.
+            /// </remarks>
             {{EmitContext.GeneratedCodeAttribute}}
             public partial class {{context.Document.ExceptionName}} : global::System.Net.Http.HttpRequestException
             {
-                /// <summary>Creates the exception.</summary>
+                /// <summary>Creates the exception for a response.</summary>
                 /// <param name="message">The message.</param>
                 /// <param name="method">The HTTP method, for example <c>GET</c>.</param>
                 /// <param name="path">The request path without the query string.</param>
@@ -30,25 +35,36 @@ internal static class ExceptionEmitter
                 {
                     Method = method;
                     Path = path;
-                    StatusCode = statusCode;
                     ServiceMessage = serviceMessage;
                     ResponseExcerpt = responseExcerpt;
                 }
 
-                /// <summary>Gets the HTTP method, for example <c>GET</c>.</summary>
-                public string Method { get; }
+                /// <summary>
+                /// Creates the exception for a derived type, which sets <see cref="Method"/>, <see cref="Path"/>,
+                /// <see cref="ServiceMessage"/> and <see cref="ResponseExcerpt"/> itself when it has them.
+                /// </summary>
+                /// <param name="message">The message.</param>
+                /// <param name="statusCode">The status of the response, or <c>null</c> when no response was received.</param>
+                /// <param name="innerException">The exception that caused this one, or <c>null</c>.</param>
+                protected {{context.Document.ExceptionName}}(string message, global::System.Net.HttpStatusCode? statusCode, global::System.Exception? innerException)
+                    : base(message, innerException, statusCode)
+                {
+                }
 
-                /// <summary>Gets the request path without the query string, including the path of the base address.</summary>
-                public string Path { get; }
+                /// <summary>Gets the HTTP method, for example <c>GET</c>, or <c>null</c> when the failure belongs to no single request.</summary>
+                public string? Method { get; protected init; }
 
-                /// <summary>Gets the status of the response.</summary>
-                public new global::System.Net.HttpStatusCode StatusCode { get; }
+                /// <summary>
+                /// Gets the request path without the query string, including the path of the base address, or <c>null</c> when
+                /// the failure belongs to no single request.
+                /// </summary>
+                public string? Path { get; protected init; }
 
                 /// <summary>Gets the <c>message</c> string of a JSON error body, or <c>null</c> when the body has none.</summary>
-                public string? ServiceMessage { get; }
+                public string? ServiceMessage { get; protected init; }
 
-                /// <summary>Gets the start of the response body (at most 512 characters), or <c>null</c> when it was empty.</summary>
-                public string? ResponseExcerpt { get; }
+                /// <summary>Gets the start of the response body (at most 512 characters), or <c>null</c> when it was empty or there was no response.</summary>
+                public string? ResponseExcerpt { get; protected init; }
             }
         }
 
