@@ -13,10 +13,27 @@ namespace Bitrise.CodeSigning;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An upload has three stages: the API creates the item and returns a presigned upload URL; the storage client
-/// sends the bytes to that URL in a PUT with their exact <c>Content-Length</c> and no access token; the API confirms
-/// the item. A failure in the PUT or the confirm leaves a created but unconfirmed item, whose slug is logged; delete
-/// it with <see cref="DeleteAsync"/> or upload again.
+/// An upload runs in stages (<see cref="UploadStage"/>): the API creates the entry and returns a presigned upload URL;
+/// the storage client sends the bytes to that URL in a PUT with their exact <c>Content-Length</c> and no access token;
+/// the API confirms the entry; and for a build certificate with a password, a PATCH sets the password. When a stage
+/// after the create fails or the caller cancels, the created entry is deleted (best effort, with its own 30-second
+/// timeout, and logged) before the exception surfaces.
+/// </para>
+/// <para>
+/// Every failure of a call to the API or the storage is a <see cref="CodeSigningApiException"/>, so one catch clause
+/// covers them. The derived types tell more:
+/// </para>
+/// <list type="table">
+/// <listheader><term>exception</term><description>raised when</description></listheader>
+/// <item><term><see cref="CodeSigningApiException"/></term><description>A call of the API answered outside 2xx (list, show, delete, and <see cref="Api"/>).</description></item>
+/// <item><term><see cref="CodeSigningStorageException"/></term><description>A download from a presigned URL failed, the file has no download URL because it is protected, or its SHA-256 differs.</description></item>
+/// <item><term><see cref="CodeSigningUploadException"/></term><description>A stage of an upload failed; <see cref="CodeSigningUploadException.Stage"/> names it and the inner exception is the cause.</description></item>
+/// <item><term><see cref="CodeSigningConstraintException"/></term><description>An update breaks the PATCH rules, found by the client before sending or by the service's 400.</description></item>
+/// </list>
+/// <para>
+/// Cancellation through the caller's token always surfaces as <see cref="OperationCanceledException"/>, never as one
+/// of these. Arguments are checked before anything is sent and raise <see cref="ArgumentException"/> and its subtypes.
+/// Exception messages never contain the access token, a password or a presigned URL's query string.
 /// </para>
 /// <para>
 /// A zero-length source is rejected with an <see cref="ArgumentException"/> for a provisioning profile, a build
@@ -26,7 +43,10 @@ namespace Bitrise.CodeSigning;
 /// </remarks>
 public interface ICodeSigningFiles
 {
-    /// <summary>Gets the generated client of the API, for the operations that this interface does not wrap (for example the updates).</summary>
+    /// <summary>
+    /// Gets the generated client of the API, for the operations that this interface does not wrap. Its update operations
+    /// send a PATCH without the client-side checks of <see cref="UpdateBuildCertificateAsync"/> and its siblings.
+    /// </summary>
     ICodeSigningApiClient Api { get; }
 
     /// <summary>Uploads a provisioning profile: create, PUT to the presigned URL, confirm.</summary>
@@ -36,24 +56,33 @@ public interface ICodeSigningFiles
     /// <returns>The confirmed provisioning profile.</returns>
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty, or <paramref name="source"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="CodeSigningApiException">The create or the confirm failed.</exception>
-    /// <exception cref="CodeSigningStorageException">The PUT failed, or the source did not yield its declared length.</exception>
-    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="CodeSigningUploadException">
+    /// A stage failed: the API or the storage answered with an error, a request got no response or timed out, or the
+    /// source did not yield its declared length. The created entry, if any, was deleted first.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the created entry, if any, was deleted first.</exception>
     Task<ProvisionProfileResponseItemModel> UploadProvisioningProfileAsync(string appSlug, UploadSource source, CancellationToken cancellationToken = default);
 
-    /// <summary>Uploads a build certificate (<c>.p12</c>): create, PUT to the presigned URL, confirm.</summary>
+    /// <summary>
+    /// Uploads a build certificate (<c>.p12</c>): create, PUT to the presigned URL, confirm, and when
+    /// <paramref name="certificatePassword"/> is given, a PATCH that sets it.
+    /// </summary>
     /// <param name="appSlug">The slug of the app.</param>
     /// <param name="source">The bytes and file name of the certificate; it must not be empty.</param>
+    /// <param name="certificatePassword">
+    /// The password of the <c>.p12</c>, which builds need to import it, or <see langword="null"/> (the default) to skip
+    /// the <see cref="UploadStage.SetPassword"/> stage. It never appears in a log or an exception message.
+    /// </param>
     /// <param name="cancellationToken">Cancels the upload.</param>
-    /// <returns>The confirmed build certificate.</returns>
+    /// <returns>The confirmed build certificate, with its password when one was set.</returns>
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty, or <paramref name="source"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="CodeSigningApiException">The create or the confirm failed.</exception>
-    /// <exception cref="CodeSigningStorageException">The PUT failed, or the source did not yield its declared length.</exception>
-    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    Task<BuildCertificateResponseItemModel> UploadBuildCertificateAsync(string appSlug, UploadSource source, CancellationToken cancellationToken = default);
+    /// <exception cref="CodeSigningUploadException">
+    /// A stage failed: the API or the storage answered with an error, a request got no response or timed out, or the
+    /// source did not yield its declared length. The created entry, if any, was deleted first.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the created entry, if any, was deleted first.</exception>
+    Task<BuildCertificateResponseItemModel> UploadBuildCertificateAsync(string appSlug, UploadSource source, string? certificatePassword = null, CancellationToken cancellationToken = default);
 
     /// <summary>Uploads a generic project file: create, PUT to the presigned URL, confirm.</summary>
     /// <param name="appSlug">The slug of the app.</param>
@@ -63,10 +92,11 @@ public interface ICodeSigningFiles
     /// <returns>The confirmed generic project file.</returns>
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> or <paramref name="userEnvKey"/> is null or empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
-    /// <exception cref="CodeSigningApiException">The create or the confirm failed.</exception>
-    /// <exception cref="CodeSigningStorageException">The PUT failed, or the source did not yield its declared length.</exception>
-    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    /// <exception cref="CodeSigningUploadException">
+    /// A stage failed: the API or the storage answered with an error, a request got no response or timed out, or the
+    /// source did not yield its declared length. The created entry, if any, was deleted first.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the created entry, if any, was deleted first.</exception>
     Task<ProjectFileStorageResponseItemModel> UploadGenericProjectFileAsync(string appSlug, string userEnvKey, UploadSource source, CancellationToken cancellationToken = default);
 
     /// <summary>Uploads an Android keystore file with its credentials: create, PUT to the presigned URL, confirm.</summary>
@@ -77,11 +107,90 @@ public interface ICodeSigningFiles
     /// <returns>The confirmed Android keystore file.</returns>
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty, or <paramref name="source"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="credentials"/> or <paramref name="source"/> is null.</exception>
-    /// <exception cref="CodeSigningApiException">The create or the confirm failed.</exception>
-    /// <exception cref="CodeSigningStorageException">The PUT failed, or the source did not yield its declared length.</exception>
+    /// <exception cref="CodeSigningUploadException">
+    /// A stage failed: the API or the storage answered with an error, a request got no response or timed out, or the
+    /// source did not yield its declared length. The created entry, if any, was deleted first.
+    /// </exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the created entry, if any, was deleted first.</exception>
+    Task<AndroidKeystoreFileResponseItemModel> UploadAndroidKeystoreFileAsync(string appSlug, AndroidKeystoreCredentials credentials, UploadSource source, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the attributes of a provisioning profile with a PATCH, after checking the change against the file's current state:
+    /// <c>is_protected</c> and <c>processed</c> cannot change once they are true, and <c>is_expose</c> cannot change while
+    /// <c>is_protected</c> is true. Sending a field's current value again is allowed. Only the fields set in
+    /// <paramref name="change"/> are sent.
+    /// </summary>
+    /// <param name="appSlug">The slug of the app.</param>
+    /// <param name="fileSlug">The slug of the provisioning profile.</param>
+    /// <param name="change">The fields to change; unset fields keep their value.</param>
+    /// <param name="current">
+    /// The provisioning profile as last read, to check the change against without a request; or <see langword="null"/> (the default)
+    /// to read the state with a show (GET) first. A state without the three flags is read again as well.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The provisioning profile after the change.</returns>
+    /// <exception cref="ArgumentException"><paramref name="appSlug"/> or <paramref name="fileSlug"/> is null or empty, or <paramref name="current"/> is another file.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    /// <exception cref="CodeSigningConstraintException">
+    /// The change breaks a rule. When <see cref="CodeSigningConstraintException.RejectedByService"/> is false, the client
+    /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
+    /// </exception>
+    /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
     /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    Task<AndroidKeystoreFileResponseItemModel> UploadAndroidKeystoreFileAsync(string appSlug, AndroidKeystoreCredentials credentials, UploadSource source, CancellationToken cancellationToken = default);
+    Task<ProvisionProfileResponseItemModel> UpdateProvisioningProfileAsync(string appSlug, string fileSlug, ProvProfileDocumentUpdateParams change, ProvisionProfileResponseItemModel? current = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the attributes of a build certificate with a PATCH, after checking the change against the file's current state:
+    /// <c>is_protected</c> and <c>processed</c> cannot change once they are true, and <c>is_expose</c> cannot change while
+    /// <c>is_protected</c> is true. Sending a field's current value again is allowed. Only the fields set in
+    /// <paramref name="change"/> are sent.
+    /// </summary>
+    /// <param name="appSlug">The slug of the app.</param>
+    /// <param name="fileSlug">The slug of the build certificate.</param>
+    /// <param name="change">The fields to change; unset fields keep their value.</param>
+    /// <param name="current">
+    /// The build certificate as last read, to check the change against without a request; or <see langword="null"/> (the default)
+    /// to read the state with a show (GET) first. A state without the three flags is read again as well.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The build certificate after the change.</returns>
+    /// <exception cref="ArgumentException"><paramref name="appSlug"/> or <paramref name="fileSlug"/> is null or empty, or <paramref name="current"/> is another file.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    /// <exception cref="CodeSigningConstraintException">
+    /// The change breaks a rule. When <see cref="CodeSigningConstraintException.RejectedByService"/> is false, the client
+    /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
+    /// </exception>
+    /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
+    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    Task<BuildCertificateResponseItemModel> UpdateBuildCertificateAsync(string appSlug, string fileSlug, BuildCertificateUpdateParams change, BuildCertificateResponseItemModel? current = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Changes the attributes of a generic project file with a PATCH, after checking the change against the file's current state:
+    /// <c>is_protected</c> and <c>processed</c> cannot change once they are true, and <c>is_expose</c> cannot change while
+    /// <c>is_protected</c> is true. Sending a field's current value again is allowed. Only the fields set in
+    /// <paramref name="change"/> are sent.
+    /// </summary>
+    /// <param name="appSlug">The slug of the app.</param>
+    /// <param name="fileSlug">The slug of the generic project file.</param>
+    /// <param name="change">The fields to change; unset fields keep their value.</param>
+    /// <param name="current">
+    /// The generic project file as last read, to check the change against without a request; or <see langword="null"/> (the default)
+    /// to read the state with a show (GET) first. A state without the three flags is read again as well.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the requests.</param>
+    /// <returns>The generic project file after the change.</returns>
+    /// <exception cref="ArgumentException"><paramref name="appSlug"/> or <paramref name="fileSlug"/> is null or empty, or <paramref name="current"/> is another file.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
+    /// <exception cref="CodeSigningConstraintException">
+    /// The change breaks a rule. When <see cref="CodeSigningConstraintException.RejectedByService"/> is false, the client
+    /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
+    /// </exception>
+    /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
+    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    Task<ProjectFileStorageResponseItemModel> UpdateGenericProjectFileAsync(string appSlug, string fileSlug, ProjectFileStorageDocumentUpdateParams change, ProjectFileStorageResponseItemModel? current = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Downloads a file: reads its download URL from the API, then streams the bytes from the storage into
@@ -99,8 +208,9 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
     /// <exception cref="CodeSigningApiException">The show call failed.</exception>
     /// <exception cref="CodeSigningStorageException">
-    /// The file has no download URL because it is protected, the storage request failed, or the SHA-256 differs. On a
-    /// mismatch the bytes are already written: discard <paramref name="destination"/>.
+    /// The file has no download URL because it is protected (a protected file cannot be downloaded through the API, and
+    /// protection cannot be undone), the storage request failed, or the SHA-256 differs. On a mismatch the bytes are
+    /// already written: discard <paramref name="destination"/>.
     /// </exception>
     /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>

@@ -10,10 +10,11 @@ using Microsoft.Extensions.Logging;
 namespace Bitrise.CodeSigning.Internal;
 
 /// <summary>
-/// The implementation of <see cref="ICodeSigningFiles"/>: one kind-independent engine for upload, download, paging
-/// and delete, driven by the table of generated operations in <see cref="FileKinds"/>.
+/// The implementation of <see cref="ICodeSigningFiles"/>: one kind-independent engine for upload, update, download,
+/// paging and delete, driven by the table of generated operations in <see cref="FileKinds"/>. The upload engine is in
+/// <c>CodeSigningFiles.Upload.cs</c> and the update engine in <c>CodeSigningFiles.Update.cs</c>.
 /// </summary>
-internal sealed class CodeSigningFiles : ICodeSigningFiles
+internal sealed partial class CodeSigningFiles : ICodeSigningFiles
 {
     private readonly StorageTransfer _storage;
     private readonly ILogger _logger;
@@ -39,19 +40,30 @@ internal sealed class CodeSigningFiles : ICodeSigningFiles
             appSlug,
             source,
             async token => (await Api.ProvisioningProfileCreateAsync(appSlug, request, token).ConfigureAwait(false)).Data,
+            setPassword: null,
+            password: null,
             cancellationToken);
     }
 
-    public Task<BuildCertificateResponseItemModel> UploadBuildCertificateAsync(string appSlug, UploadSource source, CancellationToken cancellationToken = default)
+    public Task<BuildCertificateResponseItemModel> UploadBuildCertificateAsync(string appSlug, UploadSource source, string? certificatePassword = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
 
         var request = new BuildCertificateUploadParams { UploadFileName = source.FileName, UploadFileSize = source.Length };
+        Func<string, CancellationToken, Task<BuildCertificateResponseItemModel?>>? setPassword = null;
+        if (certificatePassword is not null)
+        {
+            var change = new BuildCertificateUpdateParams { CertificatePassword = certificatePassword };
+            setPassword = async (fileSlug, token) => (await Api.BuildCertificateUpdateAsync(appSlug, fileSlug, change, token).ConfigureAwait(false)).Data;
+        }
+
         return UploadAsync(
             FileKinds.BuildCertificate,
             appSlug,
             source,
             async token => (await Api.BuildCertificateCreateAsync(appSlug, request, token).ConfigureAwait(false)).Data,
+            setPassword,
+            certificatePassword,
             cancellationToken);
     }
 
@@ -66,6 +78,8 @@ internal sealed class CodeSigningFiles : ICodeSigningFiles
             appSlug,
             source,
             async token => (await Api.GenericProjectFilesCreateAsync(appSlug, request, token).ConfigureAwait(false)).Data,
+            setPassword: null,
+            password: null,
             cancellationToken);
     }
 
@@ -87,8 +101,19 @@ internal sealed class CodeSigningFiles : ICodeSigningFiles
             appSlug,
             source,
             async token => (await Api.AndroidKeystoreFileCreateAsync(appSlug, request, token).ConfigureAwait(false)).Data,
+            setPassword: null,
+            password: null,
             cancellationToken);
     }
+
+    public Task<ProvisionProfileResponseItemModel> UpdateProvisioningProfileAsync(string appSlug, string fileSlug, ProvProfileDocumentUpdateParams change, ProvisionProfileResponseItemModel? current = null, CancellationToken cancellationToken = default)
+        => UpdateAsync(FileKinds.ProvisioningProfileUpdate, appSlug, fileSlug, change, current, cancellationToken);
+
+    public Task<BuildCertificateResponseItemModel> UpdateBuildCertificateAsync(string appSlug, string fileSlug, BuildCertificateUpdateParams change, BuildCertificateResponseItemModel? current = null, CancellationToken cancellationToken = default)
+        => UpdateAsync(FileKinds.BuildCertificateUpdate, appSlug, fileSlug, change, current, cancellationToken);
+
+    public Task<ProjectFileStorageResponseItemModel> UpdateGenericProjectFileAsync(string appSlug, string fileSlug, ProjectFileStorageDocumentUpdateParams change, ProjectFileStorageResponseItemModel? current = null, CancellationToken cancellationToken = default)
+        => UpdateAsync(FileKinds.GenericProjectFileUpdate, appSlug, fileSlug, change, current, cancellationToken);
 
     public async Task<long> DownloadAsync(CodeSigningFileKind kind, string appSlug, string fileSlug, Stream destination, CancellationToken cancellationToken = default)
     {
@@ -139,46 +164,6 @@ internal sealed class CodeSigningFiles : ICodeSigningFiles
         Log.FileDeleted(_logger, kind, appSlug, fileSlug);
     }
 
-    private async Task<TItem> UploadAsync<TItem>(
-        FileKindOperations<TItem> operations,
-        string appSlug,
-        UploadSource source,
-        Func<CancellationToken, Task<ICreatedUpload?>> create,
-        CancellationToken cancellationToken)
-        where TItem : class
-    {
-        ArgumentException.ThrowIfNullOrEmpty(appSlug);
-        if (source.Length == 0 && !operations.AllowsEmptyFile)
-        {
-            throw new ArgumentException(
-                $"The {operations.DisplayName} '{source.FileName}' is empty (0 bytes), and an empty file is never a valid {operations.DisplayName}. Choose the right file.",
-                nameof(source));
-        }
-
-        var started = _timeProvider.GetTimestamp();
-        Log.UploadCreating(_logger, operations.Kind, appSlug, source.FileName, source.Length);
-        var created = await create(cancellationToken).ConfigureAwait(false);
-        var (fileSlug, uploadUrl) = RequireCreated(operations, appSlug, created);
-
-        try
-        {
-            Log.UploadSending(_logger, operations.Kind, appSlug, fileSlug, source.Length, uploadUrl.Host, uploadUrl.Path);
-            await _storage.PutAsync(uploadUrl, source, cancellationToken).ConfigureAwait(false);
-
-            Log.UploadConfirming(_logger, operations.Kind, appSlug, fileSlug);
-            var confirmed = await operations.ConfirmAsync(Api, appSlug, fileSlug, cancellationToken).ConfigureAwait(false)
-                ?? throw MissingField(operations, "confirm", appSlug, "data");
-
-            Log.UploadCompleted(_logger, operations.Kind, appSlug, fileSlug, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
-            return confirmed;
-        }
-        catch (Exception exception) when (LogUnconfirmed(exception, operations.Kind, appSlug, fileSlug))
-        {
-            // Never reached: the filter logs and returns false, so the exception keeps its stack trace.
-            throw;
-        }
-    }
-
     private IAsyncEnumerable<TItem> List<TItem>(FileKindOperations<TItem> operations, string appSlug, int? pageSize, CancellationToken cancellationToken)
         where TItem : class
     {
@@ -200,32 +185,6 @@ internal sealed class CodeSigningFiles : ICodeSigningFiles
             cancellationToken);
     }
 
-    private bool LogUnconfirmed(Exception exception, CodeSigningFileKind kind, string appSlug, string fileSlug)
-    {
-        Log.UploadLeftUnconfirmed(_logger, exception, kind, appSlug, fileSlug);
-        return false;
-    }
-
-    private static (string FileSlug, PresignedUrl UploadUrl) RequireCreated(FileKindOperations operations, string appSlug, ICreatedUpload? created)
-    {
-        if (created is null)
-        {
-            throw MissingField(operations, "create", appSlug, "data");
-        }
-
-        if (string.IsNullOrEmpty(created.Slug))
-        {
-            throw MissingField(operations, "create", appSlug, "data.slug");
-        }
-
-        if (string.IsNullOrEmpty(created.UploadUrl))
-        {
-            throw MissingField(operations, "create", appSlug, "data.upload_url");
-        }
-
-        return (created.Slug, PresignedUrl.Parse(created.UploadUrl, "upload_url"));
-    }
-
     private static PresignedUrl RequireDownloadUrl(FileKindOperations operations, string appSlug, string fileSlug, IDownloadableFile? file)
     {
         if (!string.IsNullOrEmpty(file?.DownloadUrl))
@@ -234,7 +193,7 @@ internal sealed class CodeSigningFiles : ICodeSigningFiles
         }
 
         var reason = file?.IsProtected == true
-            ? "because it is protected. A protected file cannot be downloaded through the API; download it from the build that uses it, or upload an unprotected copy"
+            ? "because it is protected. A protected file cannot be downloaded through the API, and protection cannot be undone; a build that uses the file still gets it. To have a copy you can download, upload the file again without protecting it"
             : "although it is not marked as protected. Check that the upload was confirmed, then try again";
         throw new CodeSigningStorageException(
             CodeSigningStorageFailure.NoDownloadUrl,

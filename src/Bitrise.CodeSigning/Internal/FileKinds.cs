@@ -41,4 +41,16 @@ internal static class FileKinds
         show: async (api, appSlug, fileSlug, cancellationToken) => (await api.AndroidKeystoreFileShowAsync(appSlug, fileSlug, cancellationToken).ConfigureAwait(false)).Data,
         confirm: async (api, appSlug, fileSlug, cancellationToken) => (await api.AndroidKeystoreFileConfirmAsync(appSlug, fileSlug, cancellationToken).ConfigureAwait(false)).Data,
         delete: (api, appSlug, fileSlug, cancellationToken) => api.AndroidKeystoreFileDeleteAsync(appSlug, fileSlug, cancellationToken));
+
+    public static readonly FileKindUpdate<ProvisionProfileResponseItemModel, ProvProfileDocumentUpdateParams> ProvisioningProfileUpdate = new(
+        ProvisioningProfile,
+        async (api, appSlug, fileSlug, change, cancellationToken) => (await api.ProvisioningProfileUpdateAsync(appSlug, fileSlug, change, cancellationToken).ConfigureAwait(false)).Data);
+
+    public static readonly FileKindUpdate<BuildCertificateResponseItemModel, BuildCertificateUpdateParams> BuildCertificateUpdate = new(
+        BuildCertificate,
+        async (api, appSlug, fileSlug, change, cancellationToken) => (await api.BuildCertificateUpdateAsync(appSlug, fileSlug, change, cancellationToken).ConfigureAwait(false)).Data);
+
+    public static readonly FileKindUpdate<ProjectFileStorageResponseItemModel, ProjectFileStorageDocumentUpdateParams> GenericProjectFileUpdate = new(
+        GenericProjectFile,
+        async (api, appSlug, fileSlug, change, cancellationToken) => (await api.GenericProjectFileUpdateAsync(appSlug, fileSlug, change, cancellationToken).ConfigureAwait(false)).Data);
 }

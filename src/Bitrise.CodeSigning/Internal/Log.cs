@@ -21,9 +21,6 @@ internal static partial class Log
     [LoggerMessage(4, LogLevel.Information, "Uploaded {Kind} '{FileSlug}' of app '{AppSlug}' in {ElapsedMilliseconds} ms.")]
     public static partial void UploadCompleted(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, double elapsedMilliseconds);
 
-    [LoggerMessage(5, LogLevel.Warning, "The upload of {Kind} '{FileSlug}' of app '{AppSlug}' failed after the create, so the file exists but is not confirmed. Delete it or upload it again.")]
-    public static partial void UploadLeftUnconfirmed(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string fileSlug);
-
     [LoggerMessage(6, LogLevel.Information, "Downloading {Kind} '{FileSlug}' of app '{AppSlug}' from storage host {StorageHost}, path {StoragePath}.")]
     public static partial void DownloadStarting(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, string storageHost, string storagePath);
 
@@ -47,4 +44,28 @@ internal static partial class Log
 
     [LoggerMessage(13, LogLevel.Warning, "Not sending the access token with {Method} to host {Host}, path {Path}: the host differs from the API's base address.")]
     public static partial void AccessTokenWithheld(ILogger logger, string method, string host, string path);
+
+    [LoggerMessage(14, LogLevel.Debug, "Setting the certificate password of {Kind} '{FileSlug}' of app '{AppSlug}'.")]
+    public static partial void UploadSettingPassword(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug);
+
+    [LoggerMessage(15, LogLevel.Debug, "The upload of {Kind} to app '{AppSlug}' failed at stage {Stage} (entry '{FileSlug}', canceled by the caller: {Canceled}).")]
+    public static partial void UploadStageFailed(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string? fileSlug, UploadStage stage, bool canceled);
+
+    [LoggerMessage(16, LogLevel.Information, "Deleted {Kind} '{FileSlug}' of app '{AppSlug}', created by an upload that failed at stage {Stage}.")]
+    public static partial void UploadEntryDeleted(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, UploadStage stage);
+
+    [LoggerMessage(17, LogLevel.Error, "Could not delete {Kind} '{FileSlug}' of app '{AppSlug}', created by an upload that failed at stage {Stage}. The entry is left over: delete it by hand.")]
+    public static partial void UploadEntryNotDeleted(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string fileSlug, UploadStage stage);
+
+    [LoggerMessage(18, LogLevel.Information, "Not sending the PATCH of {Kind} '{FileSlug}' of app '{AppSlug}': it breaks {Count} rule(s) of the API.")]
+    public static partial void UpdateRejectedBeforeSending(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug, int count);
+
+    [LoggerMessage(19, LogLevel.Warning, "The API rejected the PATCH of {Kind} '{FileSlug}' of app '{AppSlug}' for a rule; the state had changed since it was read.")]
+    public static partial void UpdateRejectedByService(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug);
+
+    [LoggerMessage(20, LogLevel.Information, "Updated {Kind} '{FileSlug}' of app '{AppSlug}'.")]
+    public static partial void FileUpdated(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug);
+
+    [LoggerMessage(21, LogLevel.Warning, "Could not read the state of {Kind} '{FileSlug}' of app '{AppSlug}' after the API rejected its PATCH.")]
+    public static partial void UpdateStateNotRead(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string fileSlug);
 }

@@ -28,6 +28,28 @@ namespace Bitrise.CodeSigning.Internal
         string? FileSha256 { get; }
     }
 
+    /// <summary>The flags that the PATCH rules constrain, as a show, confirm, update or list returns them.</summary>
+    internal interface IFileFlags
+    {
+        string? Slug { get; }
+
+        bool? IsProtected { get; }
+
+        bool? IsExpose { get; }
+
+        bool? Processed { get; }
+    }
+
+    /// <summary>The flags that a PATCH request may set; an unset flag keeps its value.</summary>
+    internal interface IFlagChange
+    {
+        Optional<bool> IsProtected { get; }
+
+        Optional<bool> IsExpose { get; }
+
+        Optional<bool> Processed { get; }
+    }
+
     /// <summary>One page of a list operation.</summary>
     internal interface IListPage<TItem>
     {
@@ -47,13 +69,25 @@ namespace Bitrise.CodeSigning
 
     partial class AndroidKeystoreFileUploadResponseItemModel : ICreatedUpload;
 
-    partial class ProvisionProfileDownloadResponseItemModel : IDownloadableFile;
+    partial class ProvisionProfileDownloadResponseItemModel : IDownloadableFile, IFileFlags;
 
-    partial class BuildCertificateDownloadResponseItemModel : IDownloadableFile, IChecksummedFile;
+    partial class BuildCertificateDownloadResponseItemModel : IDownloadableFile, IChecksummedFile, IFileFlags;
 
-    partial class ProjectFileStorageDownloadResponseItemModel : IDownloadableFile;
+    partial class ProjectFileStorageDownloadResponseItemModel : IDownloadableFile, IFileFlags;
 
     partial class AndroidKeystoreFileDownloadResponseItemModel : IDownloadableFile, IChecksummedFile;
+
+    partial class ProvisionProfileResponseItemModel : IFileFlags;
+
+    partial class BuildCertificateResponseItemModel : IFileFlags;
+
+    partial class ProjectFileStorageResponseItemModel : IFileFlags;
+
+    partial class ProvProfileDocumentUpdateParams : IFlagChange;
+
+    partial class BuildCertificateUpdateParams : IFlagChange;
+
+    partial class ProjectFileStorageDocumentUpdateParams : IFlagChange;
 
     partial class ProvisionProfileListResponseModel : IListPage<ProvisionProfileResponseItemModel>;
 

@@ -38,8 +38,8 @@ public sealed class ErrorTests
 
         var show = await Assert.ThrowsAsync<CodeSigningApiException>(
             () => mock.Files.DownloadAsync(CodeSigningFileKind.ProvisioningProfile, App, "p1", new System.IO.MemoryStream(), token));
-        var create = await Assert.ThrowsAsync<CodeSigningApiException>(
-            () => mock.Files.UploadBuildCertificateAsync(App, UploadSource.FromStream(new System.IO.MemoryStream([1]), 1, "c.p12"), token));
+        var create = await Assert.ThrowsAsync<CodeSigningUploadException>(
+            () => mock.Files.UploadBuildCertificateAsync(App, UploadSource.FromStream(new System.IO.MemoryStream([1]), 1, "c.p12"), cancellationToken: token));
 
         Assert.DoesNotContain(MockApi.AccessToken, show.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(MockApi.AccessToken, create.ToString(), StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class ErrorTests
         mock.Respond("POST", $"/v0.1/apps/{App}/android-keystore-files", 400, """{"message":"bad request"}""");
         var credentials = new AndroidKeystoreCredentials("alias1", "store-secret-1", "key-secret-2");
 
-        var exception = await Assert.ThrowsAsync<CodeSigningApiException>(
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(
             () => mock.Files.UploadAndroidKeystoreFileAsync(App, credentials, UploadSource.FromStream(new System.IO.MemoryStream([1]), 1, "k.p12"), TestContext.Current.CancellationToken));
 
         Assert.DoesNotContain("store-secret-1", exception.ToString(), StringComparison.Ordinal);

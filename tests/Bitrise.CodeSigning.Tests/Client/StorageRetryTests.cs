@@ -24,7 +24,7 @@ public sealed class StorageRetryTests
         using var mock = MockApi.Start();
         UploadTests.RespondToUpload(mock, "build-certificates", storage.Origin + "/bucket/key?sig=1");
 
-        var item = await mock.Files.UploadBuildCertificateAsync(App, UploadSource.FromStream(new MemoryStream(Bytes), Bytes.Length, "c.p12"), TestContext.Current.CancellationToken);
+        var item = await mock.Files.UploadBuildCertificateAsync(App, UploadSource.FromStream(new MemoryStream(Bytes), Bytes.Length, "c.p12"), cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal("file-1", item.Slug);
         Assert.Equal(2, storage.Requests.Count);
@@ -38,9 +38,11 @@ public sealed class StorageRetryTests
         using var mock = MockApi.Start();
         UploadTests.RespondToUpload(mock, "build-certificates", storage.Origin + "/bucket/key?sig=1");
 
-        var exception = await Assert.ThrowsAsync<CodeSigningStorageException>(
-            () => mock.Files.UploadBuildCertificateAsync(App, UploadSource.FromStream(new NonSeekableStream(Bytes), Bytes.Length, "c.p12"), TestContext.Current.CancellationToken));
+        var failure = await Assert.ThrowsAsync<CodeSigningUploadException>(
+            () => mock.Files.UploadBuildCertificateAsync(App, UploadSource.FromStream(new NonSeekableStream(Bytes), Bytes.Length, "c.p12"), cancellationToken: TestContext.Current.CancellationToken));
 
+        var exception = Assert.IsType<CodeSigningStorageException>(failure.InnerException);
+        Assert.Equal(UploadStage.Put, failure.Stage);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, exception.StatusCode);
         Assert.Equal("SlowDown", exception.ErrorCode);
         Assert.Single(storage.Requests);

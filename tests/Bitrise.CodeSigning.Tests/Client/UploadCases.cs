@@ -31,7 +31,7 @@ internal static class UploadCases
         [CodeSigningFileKind.BuildCertificate] = new(
             CodeSigningFileKind.BuildCertificate,
             "build-certificates",
-            async (files, app, source, token) => (await files.UploadBuildCertificateAsync(app, source, token)).Slug,
+            async (files, app, source, token) => (await files.UploadBuildCertificateAsync(app, source, cancellationToken: token)).Slug,
             (files, app, token) => files.ListBuildCertificatesAsync(app, cancellationToken: token).Select(item => item.Slug)),
         [CodeSigningFileKind.GenericProjectFile] = new(
             CodeSigningFileKind.GenericProjectFile,

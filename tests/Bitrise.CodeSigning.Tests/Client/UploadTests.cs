@@ -102,9 +102,11 @@ public sealed class UploadTests
         RespondToUpload(mock, "build-certificates", storage.Origin + "/bucket/key?sig=1");
         var source = UploadSource.FromStream(new MemoryStream(new byte[actualLength]), declaredLength, "cert.p12");
 
-        var exception = await Assert.ThrowsAsync<CodeSigningStorageException>(
-            () => mock.Files.UploadBuildCertificateAsync(App, source, TestContext.Current.CancellationToken));
+        var failure = await Assert.ThrowsAsync<CodeSigningUploadException>(
+            () => mock.Files.UploadBuildCertificateAsync(App, source, cancellationToken: TestContext.Current.CancellationToken));
 
+        var exception = Assert.IsType<CodeSigningStorageException>(failure.InnerException);
+        Assert.Equal(UploadStage.Put, failure.Stage);
         Assert.Equal(CodeSigningStorageFailure.InvalidUploadSource, exception.Failure);
         Assert.Contains($"declared length is {declaredLength} bytes", exception.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(mock.Requests, request => request.Path.EndsWith("/uploaded", StringComparison.Ordinal));
@@ -164,9 +166,10 @@ public sealed class UploadTests
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>AccessDenied</Code><Message>Request has expired</Message>"
                 + "<CanonicalRequest>PUT /bucket/key.p12 X-Amz-Signature=secret-signature</CanonicalRequest></Error>"));
 
-        var exception = await Assert.ThrowsAsync<CodeSigningStorageException>(
-            () => mock.Files.UploadBuildCertificateAsync(App, UploadSource.FromStream(new MemoryStream([1]), 1, "key.p12"), TestContext.Current.CancellationToken));
+        var failure = await Assert.ThrowsAsync<CodeSigningUploadException>(
+            () => mock.Files.UploadBuildCertificateAsync(App, UploadSource.FromStream(new MemoryStream([1]), 1, "key.p12"), cancellationToken: TestContext.Current.CancellationToken));
 
+        var exception = Assert.IsType<CodeSigningStorageException>(failure.InnerException);
         Assert.Equal(CodeSigningStorageFailure.RequestFailed, exception.Failure);
         Assert.Equal(HttpStatusCode.Forbidden, exception.StatusCode);
         Assert.Equal("AccessDenied", exception.ErrorCode);
@@ -174,7 +177,7 @@ public sealed class UploadTests
         Assert.Equal("PUT", exception.Method);
         Assert.Equal(mock.Origin + "/bucket/key.p12", exception.Url);
         Assert.DoesNotContain("?", exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("secret-signature", exception.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-signature", failure.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(mock.Logs.Messages, message => message.Contains("secret-signature", StringComparison.Ordinal));
     }
 

@@ -49,7 +49,7 @@ public sealed class EmulatorRoundTripTests
         var token = TestContext.Current.CancellationToken;
         await using var harness = await EmulatorHarness.StartAsync();
 
-        var confirmed = await harness.Files.UploadBuildCertificateAsync(EmulatorHarness.App, UploadSource.FromStream(new MemoryStream(bytes), bytes.Length, "cert.p12"), token);
+        var confirmed = await harness.Files.UploadBuildCertificateAsync(EmulatorHarness.App, UploadSource.FromStream(new MemoryStream(bytes), bytes.Length, "cert.p12"), cancellationToken: token);
         var shownItem = (await harness.Files.Api.BuildCertificateShowAsync(EmulatorHarness.App, confirmed.Slug!, token)).Data!;
 
         Assert.Equal("cert.p12", shownItem.UploadFileName);
@@ -145,7 +145,7 @@ public sealed class EmulatorRoundTripTests
             }
 
             await using var harness = await EmulatorHarness.StartAsync();
-            var confirmed = await harness.Files.UploadBuildCertificateAsync(EmulatorHarness.App, UploadSource.FromFile(source), token);
+            var confirmed = await harness.Files.UploadBuildCertificateAsync(EmulatorHarness.App, UploadSource.FromFile(source), cancellationToken: token);
             long length;
             await using (var destination = File.Create(target))
             {

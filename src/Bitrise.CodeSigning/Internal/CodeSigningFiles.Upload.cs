@@ -1,0 +1,139 @@
+using System;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Bitrise.CodeSigning.Internal;
+
+/// <summary>The upload engine: the stages of an upload, and the delete of the created entry when a stage fails.</summary>
+internal sealed partial class CodeSigningFiles
+{
+    /// <summary>
+    /// The time the delete of a created entry may take after a failed or canceled upload. It has its own token because
+    /// the caller's token may be the one that was canceled.
+    /// </summary>
+    internal static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Runs the stages of an upload: create, PUT, confirm, and <paramref name="setPassword"/> when given. The text of
+    /// <paramref name="password"/> is kept out of the exception message.
+    /// </summary>
+    private async Task<TItem> UploadAsync<TItem>(
+        FileKindOperations<TItem> operations,
+        string appSlug,
+        UploadSource source,
+        Func<CancellationToken, Task<ICreatedUpload?>> create,
+        Func<string, CancellationToken, Task<TItem?>>? setPassword,
+        string? password,
+        CancellationToken cancellationToken)
+        where TItem : class
+    {
+        ArgumentException.ThrowIfNullOrEmpty(appSlug);
+        if (source.Length == 0 && !operations.AllowsEmptyFile)
+        {
+            throw new ArgumentException(
+                $"The {operations.DisplayName} '{source.FileName}' is empty (0 bytes), and an empty file is never a valid {operations.DisplayName}. Choose the right file.",
+                nameof(source));
+        }
+
+        var started = _timeProvider.GetTimestamp();
+        var stage = UploadStage.Create;
+        string? fileSlug = null;
+        try
+        {
+            Log.UploadCreating(_logger, operations.Kind, appSlug, source.FileName, source.Length);
+            var created = await create(cancellationToken).ConfigureAwait(false);
+            fileSlug = string.IsNullOrEmpty(created?.Slug) ? null : created.Slug;
+            var uploadUrl = RequireUploadUrl(operations, appSlug, created);
+
+            stage = UploadStage.Put;
+            Log.UploadSending(_logger, operations.Kind, appSlug, fileSlug!, source.Length, uploadUrl.Host, uploadUrl.Path);
+            await _storage.PutAsync(uploadUrl, source, cancellationToken).ConfigureAwait(false);
+
+            stage = UploadStage.Confirm;
+            Log.UploadConfirming(_logger, operations.Kind, appSlug, fileSlug!);
+            var item = await operations.ConfirmAsync(Api, appSlug, fileSlug!, cancellationToken).ConfigureAwait(false)
+                ?? throw MissingField(operations, "confirm", appSlug, "data");
+
+            if (setPassword is not null)
+            {
+                stage = UploadStage.SetPassword;
+                Log.UploadSettingPassword(_logger, operations.Kind, appSlug, fileSlug!);
+                item = await setPassword(fileSlug!, cancellationToken).ConfigureAwait(false)
+                    ?? throw MissingField(operations, "certificate password PATCH", appSlug, "data");
+            }
+
+            Log.UploadCompleted(_logger, operations.Kind, appSlug, fileSlug!, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            return item;
+        }
+        catch (Exception exception)
+        {
+            var canceled = cancellationToken.IsCancellationRequested;
+            Log.UploadStageFailed(_logger, exception, operations.Kind, appSlug, fileSlug, stage, canceled);
+            var entryDeleted = fileSlug is not null && await DeleteCreatedEntryAsync(operations, appSlug, fileSlug, stage).ConfigureAwait(false);
+
+            if (canceled)
+            {
+                if (exception is OperationCanceledException)
+                {
+                    throw;
+                }
+
+                // A canceled token can also end a request with an IOException from the closed connection.
+                throw new OperationCanceledException($"The upload of {operations.DisplayName} '{source.FileName}' to app '{appSlug}' was canceled.", exception, cancellationToken);
+            }
+
+            throw UploadFailures.Create(operations, stage, appSlug, source.FileName, fileSlug, entryDeleted, exception, password);
+        }
+    }
+
+    /// <summary>
+    /// Deletes the entry that a failed or canceled upload created, and returns whether that worked. Never throws: a
+    /// failed delete is logged with the slug, so an operator can delete the entry by hand.
+    /// </summary>
+    /// <remarks>
+    /// The API client's resilience pipeline retries the DELETE, which is idempotent; a 404 means an earlier attempt or
+    /// someone else already deleted the entry.
+    /// </remarks>
+    private async Task<bool> DeleteCreatedEntryAsync(FileKindOperations operations, string appSlug, string fileSlug, UploadStage stage)
+    {
+        using var timeout = new CancellationTokenSource(CleanupTimeout, _timeProvider);
+        try
+        {
+            await operations.DeleteAsync(Api, appSlug, fileSlug, timeout.Token).ConfigureAwait(false);
+            Log.UploadEntryDeleted(_logger, operations.Kind, appSlug, fileSlug, stage);
+            return true;
+        }
+        catch (CodeSigningApiException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
+        {
+            Log.UploadEntryDeleted(_logger, operations.Kind, appSlug, fileSlug, stage);
+            return true;
+        }
+        catch (Exception exception)
+        {
+            Log.UploadEntryNotDeleted(_logger, exception, operations.Kind, appSlug, fileSlug, stage);
+            return false;
+        }
+    }
+
+    /// <summary>Returns the presigned upload URL of a create's answer, which must also carry the new entry's slug.</summary>
+    private static PresignedUrl RequireUploadUrl(FileKindOperations operations, string appSlug, ICreatedUpload? created)
+    {
+        if (created is null)
+        {
+            throw MissingField(operations, "create", appSlug, "data");
+        }
+
+        if (string.IsNullOrEmpty(created.Slug))
+        {
+            throw MissingField(operations, "create", appSlug, "data.slug");
+        }
+
+        if (string.IsNullOrEmpty(created.UploadUrl))
+        {
+            throw MissingField(operations, "create", appSlug, "data.upload_url");
+        }
+
+        return PresignedUrl.Parse(created.UploadUrl, "upload_url");
+    }
+}
