@@ -16,7 +16,7 @@ internal sealed class CodeSigningFileOperations(ICodeSigningFiles files, string 
 {
     /// <summary>
     /// Uploads <paramref name="file"/>: create, PUT to the presigned URL, confirm. For a build certificate with a
-    /// password, it then stores the password with an update, as Bitrise needs it to install the certificate.
+    /// password, the library then stores the password with an update, as Bitrise needs it to install the certificate.
     /// </summary>
     public async Task<RemoteFile> UploadAsync(DemoFile file, CancellationToken cancellationToken)
     {
@@ -26,26 +26,13 @@ internal sealed class CodeSigningFileOperations(ICodeSigningFiles files, string 
             CodeSigningFileKind.ProvisioningProfile =>
                 RemoteFile.From(await files.UploadProvisioningProfileAsync(appSlug, source, cancellationToken)),
             CodeSigningFileKind.BuildCertificate =>
-                await UploadBuildCertificateAsync(file, source, cancellationToken),
+                RemoteFile.From(await files.UploadBuildCertificateAsync(appSlug, source, NullIfEmpty(file.CertificatePassword), cancellationToken)),
             CodeSigningFileKind.GenericProjectFile =>
                 RemoteFile.From(await files.UploadGenericProjectFileAsync(appSlug, file.UserEnvKey!, source, cancellationToken)),
             CodeSigningFileKind.AndroidKeystoreFile =>
                 RemoteFile.From(await files.UploadAndroidKeystoreFileAsync(appSlug, file.KeystoreCredentials!, source, cancellationToken)),
             _ => throw UnknownKind(file.Kind),
         };
-    }
-
-    private async Task<RemoteFile> UploadBuildCertificateAsync(DemoFile file, UploadSource source, CancellationToken cancellationToken)
-    {
-        var uploaded = await files.UploadBuildCertificateAsync(appSlug, source, cancellationToken);
-        if (string.IsNullOrEmpty(file.CertificatePassword) || string.IsNullOrEmpty(uploaded.Slug))
-        {
-            return RemoteFile.From(uploaded);
-        }
-
-        var change = new BuildCertificateUpdateParams { CertificatePassword = file.CertificatePassword };
-        var updated = await files.Api.BuildCertificateUpdateAsync(appSlug, uploaded.Slug, change, cancellationToken);
-        return RemoteFile.From(updated.Data ?? uploaded);
     }
 
     /// <summary>Lists every file of <paramref name="kind"/>, following the pages.</summary>
@@ -111,6 +98,9 @@ internal sealed class CodeSigningFileOperations(ICodeSigningFiles files, string 
     /// <summary>Deletes one file.</summary>
     public Task DeleteAsync(CodeSigningFileKind kind, string slug, CancellationToken cancellationToken) =>
         files.DeleteAsync(kind, appSlug, slug, cancellationToken);
+
+    // A .p12 exported without a password needs no stored password.
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static ArgumentOutOfRangeException UnknownKind(CodeSigningFileKind kind) =>
         new(nameof(kind), kind, "Unknown code-signing file kind.");

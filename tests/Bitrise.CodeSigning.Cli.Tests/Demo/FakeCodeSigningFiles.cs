@@ -65,7 +65,19 @@ internal sealed class FakeCodeSigningFiles : ICodeSigningFiles
     public Task<ProvisionProfileResponseItemModel> UploadProvisioningProfileAsync(string appSlug, UploadSource source, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Task<BuildCertificateResponseItemModel> UploadBuildCertificateAsync(string appSlug, UploadSource source, CancellationToken cancellationToken = default) =>
+    public Task<BuildCertificateResponseItemModel> UploadBuildCertificateAsync(string appSlug, UploadSource source, string? certificatePassword = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<ProvisionProfileResponseItemModel> UpdateProvisioningProfileAsync(
+        string appSlug, string fileSlug, ProvProfileDocumentUpdateParams change, ProvisionProfileResponseItemModel? current = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<BuildCertificateResponseItemModel> UpdateBuildCertificateAsync(
+        string appSlug, string fileSlug, BuildCertificateUpdateParams change, BuildCertificateResponseItemModel? current = null, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<ProjectFileStorageResponseItemModel> UpdateGenericProjectFileAsync(
+        string appSlug, string fileSlug, ProjectFileStorageDocumentUpdateParams change, ProjectFileStorageResponseItemModel? current = null, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
     public Task<AndroidKeystoreFileResponseItemModel> UploadAndroidKeystoreFileAsync(string appSlug, AndroidKeystoreCredentials credentials, UploadSource source, CancellationToken cancellationToken = default) =>
