@@ -75,8 +75,9 @@ internal sealed class DemoCommandDefinition
         var command = new Command(
             "demo",
             "Starts the emulator in this process and runs upload, list, show, download (with a byte comparison) and delete "
-            + "for a sample file of each kind, or for the files given with --files. Prints each step and a summary, and exits with 1 "
-            + "when a step fails and 2 when the command line or an input file is invalid.");
+            + "for a sample file of each kind, or for the files given with --files. Before the delete, it protects each file that "
+            + "has an update operation (all kinds but Android keystores) and checks that the client rejects unprotecting it. "
+            + "Prints each step and a summary, and exits with 1 when a step fails and 2 when the command line or an input file is invalid.");
 
         foreach (var option in new Option[] { _files, _kind, _certificatePassword, _keystorePassword, _keyPassword, _keystoreAlias, _envKey, _keepSamples })
         {

@@ -35,6 +35,29 @@ internal sealed class CodeSigningFileOperations(ICodeSigningFiles files, string 
         };
     }
 
+    /// <summary>Returns whether files of <paramref name="kind"/> have an update (PATCH) operation. Android keystore files have none.</summary>
+    public static bool SupportsUpdate(CodeSigningFileKind kind) => kind != CodeSigningFileKind.AndroidKeystoreFile;
+
+    /// <summary>
+    /// Sends an update that sets only <c>is_protected</c>. The library reads the file's current state first and raises
+    /// <see cref="CodeSigningConstraintException"/> without sending the update when the change breaks a rule.
+    /// </summary>
+    /// <exception cref="NotSupportedException"><paramref name="kind"/> has no update operation.</exception>
+    public async Task<RemoteFile> SetProtectedAsync(CodeSigningFileKind kind, string slug, bool isProtected, CancellationToken cancellationToken)
+    {
+        return kind switch
+        {
+            CodeSigningFileKind.ProvisioningProfile => RemoteFile.From(await files.UpdateProvisioningProfileAsync(
+                appSlug, slug, new ProvProfileDocumentUpdateParams { IsProtected = isProtected }, cancellationToken: cancellationToken)),
+            CodeSigningFileKind.BuildCertificate => RemoteFile.From(await files.UpdateBuildCertificateAsync(
+                appSlug, slug, new BuildCertificateUpdateParams { IsProtected = isProtected }, cancellationToken: cancellationToken)),
+            CodeSigningFileKind.GenericProjectFile => RemoteFile.From(await files.UpdateGenericProjectFileAsync(
+                appSlug, slug, new ProjectFileStorageDocumentUpdateParams { IsProtected = isProtected }, cancellationToken: cancellationToken)),
+            CodeSigningFileKind.AndroidKeystoreFile => throw new NotSupportedException("Android keystore files have no update (PATCH) operation."),
+            _ => throw UnknownKind(kind),
+        };
+    }
+
     /// <summary>Lists every file of <paramref name="kind"/>, following the pages.</summary>
     public async IAsyncEnumerable<RemoteFile> ListAsync(CodeSigningFileKind kind, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ namespace Bitrise.CodeSigning.Cli.Demo;
 /// </summary>
 internal sealed class DemoReporter(TextWriter output)
 {
-    private const string RowFormat = "{0,-21} {1,-9} {2,-8} {3,-26} {4,10} {5,9}  {6}";
+    private const string RowFormat = "{0,-21} {1,-13} {2,-8} {3,-26} {4,10} {5,9}  {6}";
 
     private readonly List<StepResult> _results = [];
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrise.CodeSigning;
@@ -10,13 +11,19 @@ namespace Bitrise.CodeSigning.Cli.Demo;
 
 /// <summary>
 /// Runs the file lifecycle for each demo file: upload, list, show, download (compared byte for byte with the
-/// local file) and delete, reporting every step. A failed step does not stop the others, but the steps after a
+/// local file) and delete, reporting every step. Kinds with an update (PATCH) operation also get protect and
+/// invalid-patch between download and delete. A failed step does not stop the others, but the steps after a
 /// failed upload are skipped because they have no slug to work on.
 /// </summary>
 internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoReporter reporter, SecretRedactor redactor)
 {
-    /// <summary>The step names, in the order they run.</summary>
-    public static IReadOnlyList<string> StepNames { get; } = ["upload", "list", "show", "download", "delete"];
+    private static readonly string[] StepsWithoutUpdate = ["upload", "list", "show", "download", "delete"];
+
+    private static readonly string[] StepsWithUpdate = ["upload", "list", "show", "download", "protect", "invalid-patch", "delete"];
+
+    /// <summary>Returns the names of the steps that run for a file of <paramref name="kind"/>, in order.</summary>
+    public static IReadOnlyList<string> StepNames(CodeSigningFileKind kind) =>
+        CodeSigningFileOperations.SupportsUpdate(kind) ? StepsWithUpdate : StepsWithoutUpdate;
 
     /// <summary>Runs every step for each of <paramref name="files"/>, one file after the other.</summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
@@ -33,7 +40,7 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
         var upload = await RunStepAsync(file, "upload", slug: null, () => UploadAsync(file, cancellationToken), cancellationToken);
         if (upload.Slug is not { } slug)
         {
-            foreach (var step in StepNames)
+            foreach (var step in StepNames(file.Kind))
             {
                 if (step != "upload")
                 {
@@ -47,6 +54,14 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
         await RunStepAsync(file, "list", slug, () => FindInListAsync(file, slug, cancellationToken), cancellationToken);
         await RunStepAsync(file, "show", slug, () => ShowAsync(file, slug, cancellationToken), cancellationToken);
         await RunStepAsync(file, "download", slug, () => DownloadAsync(file, slug, cancellationToken), cancellationToken);
+
+        // The invalid update runs even when protect failed, so that the output shows what the client did with it.
+        if (CodeSigningFileOperations.SupportsUpdate(file.Kind))
+        {
+            await RunStepAsync(file, "protect", slug, () => ProtectAsync(file, slug, cancellationToken), cancellationToken);
+            await RunStepAsync(file, "invalid-patch", slug, () => UnprotectAsync(file, slug, cancellationToken), cancellationToken);
+        }
+
         await RunStepAsync(file, "delete", slug, () => DeleteAsync(file, slug, cancellationToken), cancellationToken);
     }
 
@@ -84,13 +99,38 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
             return new StepCheck(slug, null, "The show response has no data.");
         }
 
-        var failure = shownFile.Slug == slug ? CompareFields(file, shownFile) : $"The show response is for the slug '{shownFile.Slug}'.";
-        if (failure is null && shownFile.CertificateCount == 0)
+        if (shownFile.Slug != slug)
         {
-            failure = "The API read no certificate with a private key from the .p12 with the stored password.";
+            return new StepCheck(slug, shownFile.UploadFileSize, $"The show response is for the slug '{shownFile.Slug}'.");
         }
 
-        return new StepCheck(slug, shownFile.UploadFileSize, failure);
+        var failure = CompareFields(file, shownFile);
+        if (failure is not null || file.Kind != CodeSigningFileKind.BuildCertificate)
+        {
+            return new StepCheck(slug, shownFile.UploadFileSize, failure);
+        }
+
+        return CheckStoredPassword(file, shownFile);
+    }
+
+    // The show response of a build certificate contains the stored password. Only its presence is printed.
+    private static StepCheck CheckStoredPassword(DemoFile file, RemoteFile shownFile)
+    {
+        var passwordGiven = !string.IsNullOrEmpty(file.CertificatePassword);
+        if (passwordGiven && !shownFile.HasCertificatePassword)
+        {
+            return new StepCheck(shownFile.Slug, shownFile.UploadFileSize, "The show response has no certificate_password, but the upload set one.");
+        }
+
+        if (shownFile.CertificateCount == 0)
+        {
+            return new StepCheck(shownFile.Slug, shownFile.UploadFileSize, "The API read no certificate with a private key from the .p12 with the stored password.");
+        }
+
+        var note = passwordGiven
+            ? $"certificate_password stored (redacted), {shownFile.CertificateCount} certificate(s) read with it"
+            : $"no certificate_password: the .p12 has an empty password, {shownFile.CertificateCount} certificate(s) read";
+        return new StepCheck(shownFile.Slug, shownFile.UploadFileSize, null, note);
     }
 
     private async Task<StepCheck> DownloadAsync(DemoFile file, string slug, CancellationToken cancellationToken)
@@ -108,6 +148,52 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
         return new StepCheck(slug, length, $"The {bytes.Length} downloaded bytes differ from the {file.Content.Length} local bytes from offset {firstDifference} on.");
     }
 
+    private async Task<StepCheck> ProtectAsync(DemoFile file, string slug, CancellationToken cancellationToken)
+    {
+        var updated = await operations.SetProtectedAsync(file.Kind, slug, isProtected: true, cancellationToken);
+        if (updated.IsProtected != true)
+        {
+            return new StepCheck(slug, null, $"The update response has is_protected {FormatBoolean(updated.IsProtected)} after the update set it to true.");
+        }
+
+        var shownFile = await operations.ShowAsync(file.Kind, slug, cancellationToken);
+        if (shownFile is null)
+        {
+            return new StepCheck(slug, null, "The show response after the update has no data.");
+        }
+
+        if (shownFile.IsProtected != true)
+        {
+            return new StepCheck(slug, null, $"The show response has is_protected {FormatBoolean(shownFile.IsProtected)} after the update set it to true.");
+        }
+
+        return shownFile.HasDownloadUrl
+            ? new StepCheck(slug, null, "The show response of the protected file still has a download_url.")
+            : new StepCheck(slug, null, null, "is_protected true, download_url absent");
+    }
+
+    // Passes only when the client rejects the update itself. An update that returns, or that the service rejects, fails.
+    private async Task<StepCheck> UnprotectAsync(DemoFile file, string slug, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await operations.SetProtectedAsync(file.Kind, slug, isProtected: false, cancellationToken);
+        }
+        catch (CodeSigningConstraintException exception) when (!exception.RejectedByService)
+        {
+            var expected = new CodeSigningConstraintViolation("is_protected", Current: true, Requested: false);
+            return exception.Violations.Contains(expected)
+                ? new StepCheck(slug, null, null, $"client raised CodeSigningConstraintException: {exception.Message}")
+                : new StepCheck(slug, null, $"The client raised CodeSigningConstraintException, but not for is_protected from true to false: {exception.Message}");
+        }
+        catch (CodeSigningConstraintException exception)
+        {
+            return new StepCheck(slug, null, $"The client sent the update and the service rejected it: {exception.Message}");
+        }
+
+        return new StepCheck(slug, null, "The update of is_protected from true to false returned without a CodeSigningConstraintException, so the client sent it.");
+    }
+
     private async Task<StepCheck> DeleteAsync(DemoFile file, string slug, CancellationToken cancellationToken)
     {
         await operations.DeleteAsync(file.Kind, slug, cancellationToken);
@@ -122,6 +208,13 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
 
         return new StepCheck(slug, null, null);
     }
+
+    private static string FormatBoolean(bool? value) => value switch
+    {
+        true => "true",
+        false => "false",
+        null => "absent",
+    };
 
     private static string? CompareFields(DemoFile file, RemoteFile remote)
     {
@@ -146,7 +239,8 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
         {
             var check = await run();
             var outcome = check.Failure is null ? StepOutcome.Passed : StepOutcome.Failed;
-            var detail = check.Failure is null ? null : redactor.Redact(check.Failure);
+            var detail = check.Failure ?? check.Note;
+            detail = detail is null ? null : redactor.Redact(detail);
             result = new StepResult(file.Kind, step, file.FileName, outcome, check.Slug, check.Size, Stopwatch.GetElapsedTime(started), detail);
         }
         catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
@@ -161,5 +255,6 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
         return result;
     }
 
-    private sealed record StepCheck(string? Slug, long? Size, string? Failure);
+    /// <summary>What a step saw: <paramref name="Failure"/> fails it, and <paramref name="Note"/> is printed when it passes.</summary>
+    private sealed record StepCheck(string? Slug, long? Size, string? Failure, string? Note = null);
 }

@@ -14,16 +14,23 @@ public sealed class DemoFilesTests
     private static string Fixture(string relativePath) =>
         Path.Combine(RepositoryPaths.RequireShared("fixtures/signing"), relativePath);
 
-    private static void AssertAllStepsPassed(CliRun run, string kind, int fileCount)
+    private static void AssertAllStepsPassed(CliRun run, CodeSigningFileKind kind, int fileCount)
     {
         Assert.Equal(ExitCodes.Success, run.ExitCode);
-        foreach (var step in DemoRunner.StepNames)
+        var steps = DemoRunner.StepNames(kind);
+        foreach (var step in steps)
         {
-            Assert.Equal(fileCount, Regex.Matches(run.Output, $"^{kind} +{step} +passed ", RegexOptions.Multiline).Count);
+            Assert.Equal(fileCount, Regex.Matches(run.Output, $"^{FileKindNames.ToName(kind)} +{step} +passed ", RegexOptions.Multiline).Count);
         }
 
-        var steps = fileCount * DemoRunner.StepNames.Count;
-        Assert.Contains($"Summary: {steps} steps, {steps} passed, 0 failed, 0 skipped.", run.Output, StringComparison.Ordinal);
+        var total = fileCount * steps.Count;
+        Assert.Contains($"Summary: {total} steps, {total} passed, 0 failed, 0 skipped.", run.Output, StringComparison.Ordinal);
+    }
+
+    private static void AssertProtected(CliRun run, int fileCount)
+    {
+        Assert.Equal(fileCount, Regex.Matches(run.Output, "^    is_protected true, download_url absent\\r?$", RegexOptions.Multiline).Count);
+        Assert.Equal(fileCount, Regex.Matches(run.Output, "^    client raised CodeSigningConstraintException: .*is_protected", RegexOptions.Multiline).Count);
     }
 
     [Fact]
@@ -37,7 +44,8 @@ public sealed class DemoFilesTests
         var run = await CliRun.RunAsync(["demo", "--files", .. profiles]);
 
         Assert.Equal(7, profiles.Length);
-        AssertAllStepsPassed(run, "provisioning-profile", profiles.Length);
+        AssertAllStepsPassed(run, CodeSigningFileKind.ProvisioningProfile, profiles.Length);
+        AssertProtected(run, profiles.Length);
     }
 
     [Theory]
@@ -49,10 +57,17 @@ public sealed class DemoFilesTests
     {
         var run = await CliRun.RunAsync("demo", "--files", Fixture(relativePath), "--certificate-password", password);
 
-        AssertAllStepsPassed(run, "build-certificate", 1);
+        AssertAllStepsPassed(run, CodeSigningFileKind.BuildCertificate, 1);
+        AssertProtected(run, 1);
         if (password.Length > 0)
         {
+            // Not the whole field name: the redactor also removes a password such as "password" from "certificate_password".
+            Assert.Matches(new Regex("^    certificate_.* stored \\(redacted\\), ", RegexOptions.Multiline), run.Output);
             Assert.DoesNotContain(password, run.AllText, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("    no certificate_password: the .p12 has an empty password, ", run.Output, StringComparison.Ordinal);
         }
     }
 
@@ -63,7 +78,7 @@ public sealed class DemoFilesTests
             "demo", "--files", Fixture("p12/codemagic-keytool-rfc-cert-keystore.p12"),
             "--kind", "android-keystore", "--keystore-password", "password", "--keystore-alias", "alias1");
 
-        AssertAllStepsPassed(run, "android-keystore", 1);
+        AssertAllStepsPassed(run, CodeSigningFileKind.AndroidKeystoreFile, 1);
     }
 
     [Fact]
@@ -77,7 +92,7 @@ public sealed class DemoFilesTests
 
             var run = await CliRun.RunAsync("demo", "--files", path, "--keystore-password", "changeit");
 
-            AssertAllStepsPassed(run, "android-keystore", 1);
+            AssertAllStepsPassed(run, CodeSigningFileKind.AndroidKeystoreFile, 1);
         }
         finally
         {
@@ -110,7 +125,8 @@ public sealed class DemoFilesTests
     {
         var run = await CliRun.RunAsync("demo", "--files", Fixture("p12/INVALID-fastlane-match-text-test.p12"), "--kind", "generic-project-file");
 
-        AssertAllStepsPassed(run, "generic-project-file", 1);
+        AssertAllStepsPassed(run, CodeSigningFileKind.GenericProjectFile, 1);
+        AssertProtected(run, 1);
     }
 
     [Fact]

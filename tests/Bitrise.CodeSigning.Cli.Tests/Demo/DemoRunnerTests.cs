@@ -32,7 +32,10 @@ public sealed class DemoRunnerTests
         Assert.True(reporter.AnyFailed);
         var outcomes = reporter.Results.Select(result => (result.Step, result.Outcome)).ToArray();
         Assert.Equal(
-            [("upload", StepOutcome.Passed), ("list", StepOutcome.Passed), ("show", StepOutcome.Failed), ("download", StepOutcome.Failed), ("delete", StepOutcome.Passed)],
+            [
+                ("upload", StepOutcome.Passed), ("list", StepOutcome.Passed), ("show", StepOutcome.Failed), ("download", StepOutcome.Failed),
+                ("protect", StepOutcome.Failed), ("invalid-patch", StepOutcome.Passed), ("delete", StepOutcome.Passed),
+            ],
             outcomes);
         Assert.Contains("NotSupportedException: The fake has no API client.", output.ToString(), StringComparison.Ordinal);
         Assert.Contains("The 3 downloaded bytes differ from the 3 local bytes from offset 2 on.", output.ToString(), StringComparison.Ordinal);
@@ -51,7 +54,7 @@ public sealed class DemoRunnerTests
 
         Assert.Equal(StepOutcome.Failed, reporter.Results[0].Outcome);
         Assert.All(reporter.Results.Skip(1), result => Assert.Equal(StepOutcome.Skipped, result.Outcome));
-        Assert.Equal(5, reporter.Results.Count);
+        Assert.Equal(7, reporter.Results.Count);
         Assert.Contains("http://127.0.0.1:9/bucket/notes.txt?[redacted] failed for token [redacted].", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("X-Amz-Signature", output.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain("secret-token-value", output.ToString(), StringComparison.Ordinal);
@@ -65,6 +68,51 @@ public sealed class DemoRunnerTests
         reporter.WriteSummary();
 
         Assert.Contains("IOException: disk full", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("Summary: 5 steps, 0 passed, 1 failed, 4 skipped.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Summary: 7 steps, 0 passed, 1 failed, 6 skipped.", output.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InvalidPatch_PassesWhenClientRejects()
+    {
+        var files = new FakeCodeSigningFiles();
+
+        var (reporter, output) = await RunAsync(files, new SecretRedactor());
+
+        var invalidPatch = Assert.Single(reporter.Results, result => result.Step == "invalid-patch");
+        Assert.Equal(StepOutcome.Passed, invalidPatch.Outcome);
+        Assert.Equal("client raised CodeSigningConstraintException: is_protected is true and cannot change to false (generic project file 'slug-1').", invalidPatch.Detail);
+        Assert.Contains("    client raised CodeSigningConstraintException: is_protected is true", output.ToString(), StringComparison.Ordinal);
+        var sent = Assert.Single(files.SentUpdates);
+        Assert.True(sent.IsProtected.Value);
+    }
+
+    [Fact]
+    public async Task InvalidPatch_FailsRunWhenClientSends()
+    {
+        var files = new FakeCodeSigningFiles { UpdateRules = FakeUpdateRules.NotChecked };
+
+        var (reporter, _) = await RunAsync(files, new SecretRedactor());
+
+        Assert.True(reporter.AnyFailed);
+        var invalidPatch = Assert.Single(reporter.Results, result => result.Step == "invalid-patch");
+        Assert.Equal(StepOutcome.Failed, invalidPatch.Outcome);
+        Assert.Equal(
+            "The update of is_protected from true to false returned without a CodeSigningConstraintException, so the client sent it.",
+            invalidPatch.Detail);
+        Assert.Equal(2, files.SentUpdates.Count);
+        Assert.False(files.SentUpdates[1].IsProtected.Value);
+    }
+
+    [Fact]
+    public async Task InvalidPatch_FailsWhenServiceRejects()
+    {
+        var files = new FakeCodeSigningFiles { UpdateRules = FakeUpdateRules.CheckedByService };
+
+        var (reporter, _) = await RunAsync(files, new SecretRedactor());
+
+        var invalidPatch = Assert.Single(reporter.Results, result => result.Step == "invalid-patch");
+        Assert.Equal(StepOutcome.Failed, invalidPatch.Outcome);
+        Assert.StartsWith("The client sent the update and the service rejected it: is_protected is true", invalidPatch.Detail, StringComparison.Ordinal);
+        Assert.Equal(2, files.SentUpdates.Count);
     }
 }
