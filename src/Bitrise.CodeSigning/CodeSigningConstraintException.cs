@@ -6,7 +6,7 @@ namespace Bitrise.CodeSigning;
 /// A PATCH through <see cref="ICodeSigningFiles"/> breaks the rules of the API: <c>is_protected</c> and
 /// <c>processed</c> cannot change once they are true, and <c>is_expose</c> cannot change while <c>is_protected</c> is
 /// true. Either the client found this before sending (<see cref="RejectedByService"/> is <see langword="false"/>, and
-/// nothing was sent), or the service answered 400 for one of these rules.
+/// nothing was sent), or the service rejected the PATCH with 400 for one of these rules.
 /// </summary>
 public sealed class CodeSigningConstraintException : CodeSigningApiException
 {
@@ -49,8 +49,9 @@ public sealed class CodeSigningConstraintException : CodeSigningApiException
     public string FileSlug { get; }
 
     /// <summary>
-    /// Gets every rule that the change breaks. Empty only when the service rejected the change and the client could not
-    /// read the file's state afterwards; <see cref="CodeSigningApiException.ServiceMessage"/> then names the rule.
+    /// Gets every rule that the change breaks. After a rejection by the service, these are the rules that the change
+    /// breaks against the state read right after it. The list is empty when that state could not be read or breaks no
+    /// rule, and <see cref="CodeSigningApiException.ServiceMessage"/> then names the rule.
     /// </summary>
     public IReadOnlyList<CodeSigningConstraintViolation> Violations { get; }
 

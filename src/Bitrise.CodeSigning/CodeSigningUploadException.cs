@@ -11,7 +11,7 @@ namespace Bitrise.CodeSigning;
 /// </summary>
 /// <remarks>
 /// When a stage after <see cref="UploadStage.Create"/> fails, the created entry is deleted before this exception is
-/// raised, and <see cref="EntryDeleted"/> tells whether that worked. <see cref="HttpRequestException.StatusCode"/>,
+/// raised, and <see cref="EntryDeleted"/> states whether that worked. <see cref="HttpRequestException.StatusCode"/>,
 /// <see cref="CodeSigningApiException.Method"/>, <see cref="CodeSigningApiException.Path"/> and
 /// <see cref="CodeSigningApiException.ServiceMessage"/> are those of the cause, when it has them.
 /// </remarks>

@@ -12,6 +12,6 @@ public enum UploadStage
     /// <summary>The API confirms the upload and processes the file.</summary>
     Confirm,
 
-    /// <summary>A PATCH sets the build certificate's <c>certificate_password</c>; only when a password is given.</summary>
+    /// <summary>A PATCH sets the build certificate's <c>certificate_password</c>. It runs only when a password is given.</summary>
     SetPassword,
 }

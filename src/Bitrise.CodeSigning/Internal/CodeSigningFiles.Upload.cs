@@ -116,7 +116,7 @@ internal sealed partial class CodeSigningFiles
         }
     }
 
-    /// <summary>Returns the presigned upload URL of a create's answer, which must also carry the new entry's slug.</summary>
+    /// <summary>Returns the presigned upload URL of a create response, which must also contain the new entry's slug.</summary>
     private static PresignedUrl RequireUploadUrl(FileKindOperations operations, string appSlug, ICreatedUpload? created)
     {
         if (created is null)

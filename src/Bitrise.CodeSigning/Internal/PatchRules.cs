@@ -49,9 +49,7 @@ internal static class PatchRules
     public static bool HasAllFlags(IFileFlags flags)
         => flags.IsProtected is not null && flags.IsExpose is not null && flags.Processed is not null;
 
-    /// <summary>
-    /// Returns whether the service's answer to the PATCH rejected it for one of the rules.
-    /// </summary>
+    /// <summary>Returns whether the service's response to the PATCH rejected it for one of the rules.</summary>
     /// <remarks>
     /// NOTE: the API documents no error code for these rules, only a <c>400</c> with a <c>message</c>. The emulator's
     /// messages name the field ("is_protected cannot be changed once it is true."). This check needs no more of the

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Text;
 using System.Threading;
@@ -14,6 +15,10 @@ internal static class StorageErrors
     // An S3 error document is a few hundred bytes; reading more gains nothing and costs memory.
     private const int MaxErrorBodyChars = 16 * 1024;
 
+    // Keep the message readable however long the storage's elements are.
+    private const int MaxErrorCodeChars = 100;
+    private const int MaxServiceMessageChars = 512;
+
     /// <summary>
     /// Creates the exception for <paramref name="response"/>, with the <c>Code</c> and <c>Message</c> of an S3-style
     /// XML error body. Only those two elements are kept: the rest of such a body (for example
@@ -23,6 +28,8 @@ internal static class StorageErrors
     {
         var body = await ReadStartAsync(response, cancellationToken).ConfigureAwait(false);
         var (errorCode, serviceMessage) = ParseErrorDocument(body);
+        errorCode = Shorten(errorCode, MaxErrorCodeChars);
+        serviceMessage = Shorten(serviceMessage, MaxServiceMessageChars);
 
         var status = (int)response.StatusCode;
         var message = new StringBuilder()
@@ -34,16 +41,39 @@ internal static class StorageErrors
 
         if (serviceMessage is not null)
         {
-            message.Append(": ").Append(serviceMessage);
+            message.Append(": ").Append(serviceMessage.TrimEnd('.'));
         }
 
         message.Append('.');
-        if (status == 403)
+        var nextStep = NextStep(method, response.StatusCode, errorCode, serviceMessage);
+        if (nextStep is not null)
         {
-            message.Append(" A presigned URL is valid for 10 minutes and only for the exact Content-Length it signs: start the upload or download again.");
+            message.Append(' ').Append(nextStep);
         }
 
         return new CodeSigningStorageException(method.Method, url.RedactedUrl, response.StatusCode, errorCode, serviceMessage, message.ToString());
+    }
+
+    /// <summary>Returns what to do about a storage error, or null when the status and the storage's message are enough.</summary>
+    private static string? NextStep(HttpMethod method, HttpStatusCode statusCode, string? errorCode, string? serviceMessage)
+    {
+        var again = method == HttpMethod.Put ? "Start the upload again from the create" : "Download again";
+        if (errorCode == "SignatureDoesNotMatch")
+        {
+            return $"The presigned URL was changed on the way (by a proxy, say), or the request differs from the signed one, for example in its Content-Length. {again} to get a new URL, and send it unchanged.";
+        }
+
+        if (serviceMessage?.Contains("expired", StringComparison.OrdinalIgnoreCase) == true || errorCode is "ExpiredToken" or "RequestExpired")
+        {
+            return $"The presigned URL expired before the request. {again} to get a new URL, and send the request soon after.";
+        }
+
+        if (statusCode == HttpStatusCode.Forbidden)
+        {
+            return $"A presigned URL is valid for a limited time and only for the exact Content-Length it signs. {again} to get a new URL.";
+        }
+
+        return null;
     }
 
     /// <summary>Returns the <c>Code</c> and <c>Message</c> children of an <c>Error</c> root, or nulls when the body is not such a document.</summary>
@@ -110,4 +140,7 @@ internal static class StorageErrors
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static string? Shorten(string? value, int maxLength)
+        => value is null || value.Length <= maxLength ? value : value[..(maxLength - 1)] + "\u2026";
 }

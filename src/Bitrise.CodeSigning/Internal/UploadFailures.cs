@@ -5,7 +5,7 @@ using System.Text;
 
 namespace Bitrise.CodeSigning.Internal;
 
-/// <summary>Builds the <see cref="CodeSigningUploadException"/> for a failed stage, with a message that says what to do next.</summary>
+/// <summary>Builds the <see cref="CodeSigningUploadException"/> for a failed stage, with a message that states what to do next.</summary>
 internal static class UploadFailures
 {
     // The cause's own message is already bounded; this keeps the whole message readable in one log line.
