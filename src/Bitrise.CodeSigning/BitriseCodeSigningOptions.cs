@@ -12,8 +12,9 @@ public sealed class BitriseCodeSigningOptions
     public static readonly Uri DefaultBaseAddress = new("https://api.bitrise.io/v0.1");
 
     /// <summary>
-    /// Gets or sets the absolute <c>http</c> or <c>https</c> address of the API, with its version path. The default is
-    /// <c>https://api.bitrise.io/v0.1</c>. It becomes the <see cref="System.Net.Http.HttpClient.BaseAddress"/> of the
+    /// Gets or sets the absolute <c>https</c> address of the API, with its version path. The default is
+    /// <c>https://api.bitrise.io/v0.1</c>. Plain <c>http</c> is accepted only for a loopback host (a local emulator),
+    /// because the access token would otherwise travel unencrypted. It becomes the <see cref="System.Net.Http.HttpClient.BaseAddress"/> of the
     /// API client, and the access token is sent only to its scheme, host and port.
     /// </summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;

@@ -31,6 +31,12 @@ internal sealed class BitriseCodeSigningOptionsValidator : IValidateOptions<Bitr
         {
             failures.Add($"{nameof(BitriseCodeSigningOptions.BaseAddress)} '{baseAddress.OriginalString}' is not an absolute http or https address. Set it to one, {Example}.");
         }
+        else if (baseAddress.Scheme == "http" && !baseAddress.IsLoopback)
+        {
+            failures.Add(
+                $"{nameof(BitriseCodeSigningOptions.BaseAddress)} '{baseAddress.GetLeftPart(UriPartial.Path)}' uses plain http, which would send the access token unencrypted. "
+                + $"Use https, {Example}; plain http is accepted only for a loopback host such as 127.0.0.1.");
+        }
         else if (baseAddress.Query.Length > 0 || baseAddress.Fragment.Length > 0)
         {
             failures.Add($"{nameof(BitriseCodeSigningOptions.BaseAddress)} '{baseAddress.GetLeftPart(UriPartial.Path)}' has a query string or fragment, which the request paths would lose. Remove it.");

@@ -18,6 +18,8 @@ public sealed class OptionsValidationTests
         { "relative base address", "BaseAddress 'v0.1' is not an absolute http or https address" },
         { "ftp base address", "BaseAddress 'ftp://127.0.0.1/v0.1' is not an absolute http or https address" },
         { "base address with query", "has a query string or fragment" },
+        { "plain http to a remote host", "BaseAddress 'http://api.bitrise.io/v0.1' uses plain http" },
+        { "plain http to a private address", "BaseAddress 'http://10.0.0.5/v0.1' uses plain http" },
         { "zero attempt timeout", "StorageAttemptTimeout is 00:00:00, but it must be positive" },
         { "total shorter than attempt", "StorageTotalTimeout is 00:01:00, shorter than StorageAttemptTimeout 00:10:00" },
     };
@@ -54,6 +56,23 @@ public sealed class OptionsValidationTests
         Assert.Equal(new Uri("https://api.bitrise.io/v0.1"), options.BaseAddress);
         Assert.Equal(TimeSpan.FromMinutes(10), options.StorageAttemptTimeout);
         Assert.Equal(TimeSpan.FromMinutes(30), options.StorageTotalTimeout);
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000/v0.1")]
+    [InlineData("http://localhost:5000/v0.1")]
+    [InlineData("http://[::1]:5000/v0.1")]
+    public void Options_AcceptPlainHttpOnLoopback(string baseAddress)
+    {
+        using var services = Build(options =>
+        {
+            options.AccessToken = Token;
+            options.BaseAddress = new Uri(baseAddress);
+        });
+
+        var options = services.GetRequiredService<IOptions<BitriseCodeSigningOptions>>().Value;
+
+        Assert.Equal(new Uri(baseAddress), options.BaseAddress);
     }
 
     [Fact]
@@ -120,6 +139,12 @@ public sealed class OptionsValidationTests
                 break;
             case "base address with query":
                 options.BaseAddress = new Uri("http://127.0.0.1/v0.1?x=1");
+                break;
+            case "plain http to a remote host":
+                options.BaseAddress = new Uri("http://api.bitrise.io/v0.1");
+                break;
+            case "plain http to a private address":
+                options.BaseAddress = new Uri("http://10.0.0.5/v0.1");
                 break;
             case "zero attempt timeout":
                 options.StorageAttemptTimeout = TimeSpan.Zero;
