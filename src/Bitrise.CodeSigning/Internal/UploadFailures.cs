@@ -23,7 +23,7 @@ internal static class UploadFailures
         params string?[] secrets)
     {
         var message = new StringBuilder()
-            .Append($"The upload of {operations.DisplayName} '{fileName}' to app '{appSlug}' failed at the {Describe(stage)} stage");
+            .Append($"The upload of {operations.DisplayName} '{fileName}' to app '{appSlug}' failed at stage {stage} ({Describe(stage)})");
         if (fileSlug is not null)
         {
             message.Append(entryDeleted
@@ -31,22 +31,61 @@ internal static class UploadFailures
                 : $", and the created entry '{fileSlug}' could not be deleted: delete it with DeleteAsync");
         }
 
-        message.Append(". Cause: ").Append(Shorten(Redact(cause.Message, secrets))).Append(' ').Append(NextStep(stage, cause));
-        return new CodeSigningUploadException(message.ToString().TrimEnd(), stage, operations.Kind, appSlug, fileSlug, entryDeleted, cause);
+        var causeText = Shorten(Redact(DescribeCause(cause), secrets));
+        message.Append(". Cause: ").Append(causeText);
+        if (!causeText.EndsWith('.'))
+        {
+            message.Append('.');
+        }
+
+        // The storage's own message already tells the caller to start again after an expired URL or a wrong signature.
+        if (!causeText.Contains("again", StringComparison.Ordinal))
+        {
+            message.Append(' ').Append(NextStep(stage, cause));
+        }
+
+        return new CodeSigningUploadException(message.ToString(), stage, operations.Kind, appSlug, fileSlug, entryDeleted, cause);
+    }
+
+    /// <summary>
+    /// Returns the cause's message, followed by the innermost message for a request that got no response. The message
+    /// of such an <see cref="HttpRequestException"/> is only "An error occurred while sending the request", and the
+    /// innermost one names the socket error.
+    /// </summary>
+    private static string DescribeCause(Exception cause)
+    {
+        if (cause is not HttpRequestException { StatusCode: null, InnerException: not null } || cause is CodeSigningApiException)
+        {
+            return cause.Message;
+        }
+
+        var innermost = cause.InnerException;
+        while (innermost.InnerException is not null)
+        {
+            innermost = innermost.InnerException;
+        }
+
+        return $"{cause.Message.TrimEnd('.')} ({innermost.Message.TrimEnd('.')}).";
     }
 
     private static string Describe(UploadStage stage) => stage switch
     {
-        UploadStage.Create => "create",
-        UploadStage.Put => "PUT to the presigned upload URL",
-        UploadStage.Confirm => "confirm",
-        UploadStage.SetPassword => "certificate password PATCH",
+        UploadStage.Create => "the create of the entry",
+        UploadStage.Put => "the PUT of the bytes to the presigned upload URL",
+        UploadStage.Confirm => "the confirm of the upload",
+        UploadStage.SetPassword => "the PATCH of the certificate password",
         _ => stage.ToString(),
     };
 
     private static string NextStep(UploadStage stage, Exception cause)
     {
+        var noResponse = cause is HttpRequestException { StatusCode: null } and not CodeSigningApiException;
         var status = (cause as HttpRequestException)?.StatusCode;
+        if (cause is CodeSigningStorageException { Failure: CodeSigningStorageFailure.InvalidUploadSource })
+        {
+            return "Fix the upload source, then upload again.";
+        }
+
         if (stage == UploadStage.Create)
         {
             return status switch
@@ -54,13 +93,14 @@ internal static class UploadFailures
                 HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => "Check the access token and its access to the app, then upload again.",
                 HttpStatusCode.NotFound => "Check the app slug, then upload again.",
                 HttpStatusCode.BadRequest => "Check the file name and size, then upload again.",
-                _ => "Upload again.",
+                _ when noResponse => "Check the network connection to the API, then upload again.",
+                _ => "Upload again later.",
             };
         }
 
-        if (cause is CodeSigningStorageException { Failure: CodeSigningStorageFailure.InvalidUploadSource })
+        if (stage == UploadStage.Put && noResponse)
         {
-            return "Fix the upload source, then upload again.";
+            return "Check the network connection to the storage host, then start the upload again.";
         }
 
         if (stage == UploadStage.SetPassword && status == HttpStatusCode.BadRequest)
@@ -68,7 +108,7 @@ internal static class UploadFailures
             return "Check that the password opens the .p12, then upload again.";
         }
 
-        return "Start the upload again from the create.";
+        return "Start the upload again.";
     }
 
     private static string Redact(string text, string?[] secrets)

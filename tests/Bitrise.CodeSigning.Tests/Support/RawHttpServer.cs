@@ -25,13 +25,24 @@ internal sealed class RawHttpServer : IAsyncDisposable
     private readonly Func<RawHttpRequest, (int Status, string ContentType, string Body)> _respond;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
+    private readonly bool _resetAfterHead;
+    private int _resetConnections;
 
     public RawHttpServer(Func<RawHttpRequest, (int Status, string ContentType, string Body)> respond)
+        : this(respond, resetAfterHead: false)
+    {
+    }
+
+    private RawHttpServer(Func<RawHttpRequest, (int Status, string ContentType, string Body)> respond, bool resetAfterHead)
     {
         _respond = respond;
+        _resetAfterHead = resetAfterHead;
         _listener.Start();
         _acceptLoop = AcceptAsync();
     }
+
+    /// <summary>Gets the number of connections that a server made by <see cref="ResettingAfterHead"/> reset.</summary>
+    public int ResetConnections => Volatile.Read(ref _resetConnections);
 
     public ConcurrentQueue<RawHttpRequest> Requests { get; } = new();
 
@@ -39,6 +50,13 @@ internal sealed class RawHttpServer : IAsyncDisposable
 
     /// <summary>Gets <c>http://127.0.0.1:{port}</c>, without a trailing slash.</summary>
     public string Origin => $"http://127.0.0.1:{Port}";
+
+    /// <summary>
+    /// Creates a server that reads the head of each request and then resets the connection (a TCP RST) before the body
+    /// arrives, as a storage host that drops the connection in the middle of a PUT does.
+    /// </summary>
+    public static RawHttpServer ResettingAfterHead()
+        => new(_ => throw new InvalidOperationException("A resetting server sends no response."), resetAfterHead: true);
 
     public async ValueTask DisposeAsync()
     {
@@ -72,6 +90,12 @@ internal sealed class RawHttpServer : IAsyncDisposable
             var stream = client.GetStream();
             try
             {
+                if (_resetAfterHead)
+                {
+                    await ResetAfterHeadAsync(client, stream);
+                    return;
+                }
+
                 while (await ReadRequestAsync(stream) is { } request)
                 {
                     Requests.Enqueue(request);
@@ -87,6 +111,17 @@ internal sealed class RawHttpServer : IAsyncDisposable
                 // The client closed the connection, or the server is stopping.
             }
         }
+    }
+
+    private async Task ResetAfterHeadAsync(TcpClient client, Stream stream)
+    {
+        if (await ReadHeadAsync(stream) is not null)
+        {
+            Interlocked.Increment(ref _resetConnections);
+        }
+
+        // A zero linger time makes the close that ends the using block send a RST instead of a FIN.
+        client.Client.LingerState = new LingerOption(enable: true, seconds: 0);
     }
 
     private async Task<RawHttpRequest?> ReadRequestAsync(Stream stream)
