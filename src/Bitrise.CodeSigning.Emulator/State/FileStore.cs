@@ -9,7 +9,8 @@ namespace Bitrise.CodeSigning.Emulator.State;
 
 /// <summary>
 /// The apps and their code-signing files. One lock guards all state, so every operation is atomic. Uploaded bytes
-/// are written outside the lock and swapped in by <see cref="AttachBlob"/>.
+/// are written outside the lock and swapped in by <see cref="AttachBlob"/>, and uploaded PKCS #12 files are
+/// inspected outside it too (see <see cref="RunWithInspection"/>).
 /// </summary>
 internal sealed class FileStore
 {
@@ -18,11 +19,19 @@ internal sealed class FileStore
 
     private readonly object _gate = new();
 
+    private readonly Func<InspectionInput, InspectionResult> _inspect;
+
     // Each list keeps creation order, which is the order of list pages.
     private readonly Dictionary<string, Dictionary<FileKind, List<StoredFile>>> _apps = new(StringComparer.Ordinal);
 
-    public FileStore(IEnumerable<string> appSlugs)
+    /// <param name="appSlugs">The apps, each with no files.</param>
+    /// <param name="inspect">
+    /// Reads the facts of an uploaded signing file; <see cref="SigningFileInspector.Inspect"/> when null. Tests pass a
+    /// slow one.
+    /// </param>
+    public FileStore(IEnumerable<string> appSlugs, Func<InspectionInput, InspectionResult>? inspect = null)
     {
+        _inspect = inspect ?? SigningFileInspector.Inspect;
         foreach (var appSlug in appSlugs)
         {
             AddApp(appSlug);
@@ -110,67 +119,58 @@ internal sealed class FileStore
     /// NOTE: the rules look at the state before the request, so one request may both protect a file and change its
     /// is_expose. The API description does not say whether the real API allows that.
     /// </remarks>
-    public FileSnapshot Update(string appSlug, FileKind kind, string slug, FileUpdateRequest request)
+    public FileSnapshot Update(string appSlug, FileKind kind, string slug, FileUpdateRequest request) => RunWithInspection(inspected =>
     {
-        lock (_gate)
+        var file = FindFile(appSlug, kind, slug);
+        CheckUpdateRules(file, request);
+
+        var certificatePassword = request.CertificatePassword ?? file.CertificatePassword;
+        var passwordChanged = certificatePassword != file.CertificatePassword;
+        var processedNow = request.Processed == true && !file.Processed;
+        var needed = processedNow || (passwordChanged && file.Processed) ? InspectionInputFor(file, file.Blob, certificatePassword) : null;
+        if (needed is not null && inspected?.Input != needed)
         {
-            var file = FindFile(appSlug, kind, slug);
-
-            if (request.IsProtected is bool isProtected && isProtected != file.IsProtected && file.IsProtected)
-            {
-                throw ApiException.BadRequest("is_protected cannot be changed once it is true.");
-            }
-
-            if (request.IsExpose is bool isExpose && isExpose != file.IsExpose && file.IsProtected)
-            {
-                throw ApiException.BadRequest("is_expose cannot be changed while is_protected is true.");
-            }
-
-            if (request.Processed is bool processed && processed != file.Processed)
-            {
-                if (file.Processed)
-                {
-                    throw ApiException.BadRequest("processed cannot be changed once it is true.");
-                }
-
-                EnsureUploaded(file);
-            }
-
-            var passwordChanged = request.CertificatePassword is not null && request.CertificatePassword != file.CertificatePassword;
-            file.IsProtected = request.IsProtected ?? file.IsProtected;
-            file.IsExpose = request.IsExpose ?? file.IsExpose;
-            file.CertificatePassword = request.CertificatePassword ?? file.CertificatePassword;
-            file.UserEnvKey = request.UserEnvKey ?? file.UserEnvKey;
-            file.ExposedMetaDatastore = request.ExposedMetaDatastore?.DeepClone().AsObject() ?? file.ExposedMetaDatastore;
-
-            if (request.Processed == true && !file.Processed)
-            {
-                MarkProcessed(file);
-            }
-            else if (passwordChanged && file.Processed)
-            {
-                InspectContent(file);
-            }
-
-            return file.ToSnapshot();
+            return Attempt<FileSnapshot>.Inspect(needed);
         }
-    }
+
+        file.IsProtected = request.IsProtected ?? file.IsProtected;
+        file.IsExpose = request.IsExpose ?? file.IsExpose;
+        file.CertificatePassword = certificatePassword;
+        file.UserEnvKey = request.UserEnvKey ?? file.UserEnvKey;
+        file.ExposedMetaDatastore = request.ExposedMetaDatastore?.DeepClone().AsObject() ?? file.ExposedMetaDatastore;
+        file.Processed |= processedNow;
+        if (needed is not null)
+        {
+            ApplyFacts(file, inspected!);
+        }
+
+        return Attempt<FileSnapshot>.Done(file.ToSnapshot());
+    });
 
     /// <summary>Marks a file processed, or returns it unchanged when it already is.</summary>
-    public FileSnapshot Confirm(string appSlug, FileKind kind, string slug)
+    public FileSnapshot Confirm(string appSlug, FileKind kind, string slug) => RunWithInspection(inspected =>
     {
-        lock (_gate)
+        var file = FindFile(appSlug, kind, slug);
+        if (file.Processed)
         {
-            var file = FindFile(appSlug, kind, slug);
-            if (!file.Processed)
-            {
-                EnsureUploaded(file);
-                MarkProcessed(file);
-            }
-
-            return file.ToSnapshot();
+            return Attempt<FileSnapshot>.Done(file.ToSnapshot());
         }
-    }
+
+        EnsureUploaded(file);
+        var needed = InspectionInputFor(file, file.Blob, file.CertificatePassword);
+        if (needed is not null && inspected?.Input != needed)
+        {
+            return Attempt<FileSnapshot>.Inspect(needed);
+        }
+
+        file.Processed = true;
+        if (needed is not null)
+        {
+            ApplyFacts(file, inspected!);
+        }
+
+        return Attempt<FileSnapshot>.Done(file.ToSnapshot());
+    });
 
     public FileSnapshot Delete(string appSlug, FileKind kind, string slug)
     {
@@ -194,31 +194,34 @@ internal sealed class FileStore
     /// Makes <paramref name="blob"/> the content of a file, releasing the bytes of an earlier upload.
     /// </summary>
     /// <returns><see langword="false"/> when the file does not exist or was deleted, and then the caller releases the blob.</returns>
-    public bool AttachBlob(string appSlug, FileKind kind, string slug, BlobEntry blob)
+    public bool AttachBlob(string appSlug, FileKind kind, string slug, BlobEntry blob) => RunWithInspection(inspected =>
     {
-        lock (_gate)
+        var file = TryFindFile(appSlug, kind, slug);
+        if (file is null)
         {
-            var file = TryFindFile(appSlug, kind, slug);
-            if (file is null)
-            {
-                return false;
-            }
-
-            var previous = file.Blob;
-            file.Blob = blob;
-            if (file.Processed)
-            {
-                InspectContent(file);
-            }
-
-            if (previous is not null)
-            {
-                BlobDirectory.Release(previous);
-            }
-
-            return true;
+            return Attempt<bool>.Done(false);
         }
-    }
+
+        var needed = file.Processed ? InspectionInputFor(file, blob, file.CertificatePassword) : null;
+        if (needed is not null && inspected?.Input != needed)
+        {
+            return Attempt<bool>.Inspect(needed);
+        }
+
+        var previous = file.Blob;
+        file.Blob = blob;
+        if (needed is not null)
+        {
+            ApplyFacts(file, inspected!);
+        }
+
+        if (previous is not null)
+        {
+            BlobDirectory.Release(previous);
+        }
+
+        return Attempt<bool>.Done(true);
+    });
 
     /// <summary>Returns the uploaded bytes of a live file, or <see langword="null"/> when there are none.</summary>
     public BlobEntry? FindBlob(string appSlug, FileKind kind, string slug)
@@ -237,26 +240,80 @@ internal sealed class FileStore
         }
     }
 
-    private static void MarkProcessed(StoredFile file)
+    /// <summary>Checks every rule of a PATCH against the current state, before anything changes.</summary>
+    private static void CheckUpdateRules(StoredFile file, FileUpdateRequest request)
     {
-        file.Processed = true;
-        InspectContent(file);
+        if (request.IsProtected is bool isProtected && isProtected != file.IsProtected && file.IsProtected)
+        {
+            throw ApiException.BadRequest("is_protected cannot be changed once it is true.");
+        }
+
+        if (request.IsExpose is bool isExpose && isExpose != file.IsExpose && file.IsProtected)
+        {
+            throw ApiException.BadRequest("is_expose cannot be changed while is_protected is true.");
+        }
+
+        if (request.Processed is bool processed && processed != file.Processed)
+        {
+            if (file.Processed)
+            {
+                throw ApiException.BadRequest("processed cannot be changed once it is true.");
+            }
+
+            EnsureUploaded(file);
+        }
     }
 
-    private static void InspectContent(StoredFile file)
+    /// <summary>
+    /// Returns what the facts of <paramref name="file"/> are read from when its bytes are <paramref name="blob"/> and
+    /// its certificate password is <paramref name="certificatePassword"/>, or <see langword="null"/> when its kind has
+    /// no such facts or it has no bytes.
+    /// </summary>
+    private static InspectionInput? InspectionInputFor(StoredFile file, BlobEntry? blob, string certificatePassword)
     {
-        if (file.Blob is null)
+        if (blob is null)
         {
-            return;
+            return null;
         }
 
-        if (file.Kind == FileKind.BuildCertificate)
+        return file.Kind switch
         {
-            file.Certificates = SigningFileInspector.ReadCertificates(file.Blob, file.CertificatePassword);
-        }
-        else if (file.Kind == FileKind.AndroidKeystoreFile)
+            FileKind.BuildCertificate => new InspectionInput(file.Kind, blob, certificatePassword),
+            FileKind.AndroidKeystoreFile => new InspectionInput(file.Kind, blob, file.Password ?? ""),
+            _ => null,
+        };
+    }
+
+    private static void ApplyFacts(StoredFile file, InspectionResult result)
+    {
+        file.Certificates = result.Certificates;
+        file.CertificateSha256Fingerprint = result.CertificateSha256Fingerprint;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> under the lock until it completes. An attempt that needs facts of a file's bytes
+    /// that it was not given changes nothing and returns their input. That input is inspected outside the lock,
+    /// because decrypting a PKCS #12 file can take seconds and would stall every other request, and the attempt runs
+    /// again with the result. The attempt uses the result only when it was read from the input the file needs now, so
+    /// a delete, a new upload or a password change that came in meanwhile gets a fresh look.
+    /// </summary>
+    private T RunWithInspection<T>(Func<InspectionResult?, Attempt<T>> attempt)
+    {
+        InspectionResult? inspected = null;
+        while (true)
         {
-            file.CertificateSha256Fingerprint = SigningFileInspector.ReadKeystoreFingerprint(file.Blob, file.Password ?? "");
+            Attempt<T> outcome;
+            lock (_gate)
+            {
+                outcome = attempt(inspected);
+            }
+
+            if (outcome.PendingInspection is not { } input)
+            {
+                return outcome.Value!;
+            }
+
+            inspected = _inspect(input);
         }
     }
 
@@ -285,5 +342,13 @@ internal sealed class FileStore
         }
 
         return kinds[kind].Find(candidate => !candidate.IsDeleted && string.Equals(candidate.Slug, slug, StringComparison.Ordinal));
+    }
+
+    /// <summary>One pass of an operation under the lock: its value, or the input it needs inspected first.</summary>
+    private readonly record struct Attempt<T>(T? Value, InspectionInput? PendingInspection)
+    {
+        public static Attempt<T> Done(T value) => new(value, null);
+
+        public static Attempt<T> Inspect(InspectionInput input) => new(default, input);
     }
 }

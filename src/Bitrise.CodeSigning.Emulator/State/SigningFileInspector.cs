@@ -18,6 +18,17 @@ internal static class SigningFileInspector
     private const long MaxInspectedBytes = 1 << 20;
 
     /// <summary>
+    /// Reads the facts of <paramref name="input"/>'s kind: the certificates of a build certificate or the fingerprint
+    /// of an Android keystore. Decrypting PKCS #12 can take seconds, because the exporter chooses the iteration count.
+    /// </summary>
+    public static InspectionResult Inspect(InspectionInput input) => input.Kind switch
+    {
+        FileKind.BuildCertificate => new InspectionResult(input, ReadCertificates(input.Blob, input.Password), CertificateSha256Fingerprint: null),
+        FileKind.AndroidKeystoreFile => new InspectionResult(input, Certificates: [], ReadKeystoreFingerprint(input.Blob, input.Password)),
+        _ => new InspectionResult(input, Certificates: [], CertificateSha256Fingerprint: null),
+    };
+
+    /// <summary>
     /// Returns the serial and expiry of each certificate with a private key in a PKCS #12 file, in file order,
     /// or an empty list when the file is not PKCS #12 or the password is wrong.
     /// </summary>
@@ -101,6 +112,11 @@ internal static class SigningFileInspector
         {
             return null;
         }
+        catch (IOException)
+        {
+            // A delete or a new upload released the blob meanwhile. The store then discards this result.
+            return null;
+        }
     }
 
     private static void Dispose(X509Certificate2Collection certificates)
@@ -111,3 +127,12 @@ internal static class SigningFileInspector
         }
     }
 }
+
+/// <summary>
+/// What an inspection reads: the file's kind, its uploaded bytes and the password that opens them (the certificate
+/// password of a build certificate, the store password of a keystore).
+/// </summary>
+internal sealed record InspectionInput(FileKind Kind, BlobEntry Blob, string Password);
+
+/// <summary>The facts read from <paramref name="Input"/>, which the store applies only while its input is current.</summary>
+internal sealed record InspectionResult(InspectionInput Input, IReadOnlyList<CertificateSummary> Certificates, string? CertificateSha256Fingerprint);
