@@ -136,6 +136,7 @@ public interface ICodeSigningFiles
     /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
+    /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
     /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<ProvisionProfileResponseItemModel> UpdateProvisioningProfileAsync(string appSlug, string fileSlug, ProvProfileDocumentUpdateParams change, ProvisionProfileResponseItemModel? current = null, CancellationToken cancellationToken = default);
@@ -162,6 +163,7 @@ public interface ICodeSigningFiles
     /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
+    /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
     /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<BuildCertificateResponseItemModel> UpdateBuildCertificateAsync(string appSlug, string fileSlug, BuildCertificateUpdateParams change, BuildCertificateResponseItemModel? current = null, CancellationToken cancellationToken = default);
@@ -188,6 +190,7 @@ public interface ICodeSigningFiles
     /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
+    /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
     /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<ProjectFileStorageResponseItemModel> UpdateGenericProjectFileAsync(string appSlug, string fileSlug, ProjectFileStorageDocumentUpdateParams change, ProjectFileStorageResponseItemModel? current = null, CancellationToken cancellationToken = default);

@@ -16,7 +16,7 @@ internal sealed partial class CodeSigningFiles
 
     /// <summary>
     /// Runs the stages of an upload: create, PUT, confirm, and <paramref name="setPassword"/> when given. The text of
-    /// <paramref name="password"/> is kept out of the exception message.
+    /// <paramref name="password"/> is kept out of the exception and the log.
     /// </summary>
     private async Task<TItem> UploadAsync<TItem>(
         FileKindOperations<TItem> operations,
@@ -69,7 +69,8 @@ internal sealed partial class CodeSigningFiles
         catch (Exception exception)
         {
             var canceled = cancellationToken.IsCancellationRequested;
-            Log.UploadStageFailed(_logger, exception, operations.Kind, appSlug, fileSlug, stage, canceled);
+            var cause = UploadFailures.WithoutPassword(exception, password);
+            Log.UploadStageFailed(_logger, cause, operations.Kind, appSlug, fileSlug, stage, canceled);
             var entryDeleted = fileSlug is not null && await DeleteCreatedEntryAsync(operations, appSlug, fileSlug, stage).ConfigureAwait(false);
 
             if (canceled)
@@ -83,7 +84,7 @@ internal sealed partial class CodeSigningFiles
                 throw new OperationCanceledException($"The upload of {operations.DisplayName} '{source.FileName}' to app '{appSlug}' was canceled.", exception, cancellationToken);
             }
 
-            throw UploadFailures.Create(operations, stage, appSlug, source.FileName, fileSlug, entryDeleted, exception, password);
+            throw UploadFailures.Create(operations, stage, appSlug, source.FileName, fileSlug, entryDeleted, cause, password);
         }
     }
 

@@ -11,7 +11,7 @@ internal static class UploadFailures
     // The cause's own message is already bounded; this keeps the whole message readable in one log line.
     private const int CauseMessageLength = 700;
 
-    /// <summary>Creates the exception. The text of <paramref name="secrets"/> is replaced with <c>[redacted]</c> in the message.</summary>
+    /// <summary>Creates the exception. The text of <paramref name="password"/> is replaced with <c>[redacted]</c> in the message.</summary>
     public static CodeSigningUploadException Create(
         FileKindOperations operations,
         UploadStage stage,
@@ -20,7 +20,7 @@ internal static class UploadFailures
         string? fileSlug,
         bool entryDeleted,
         Exception cause,
-        params string?[] secrets)
+        string? password)
     {
         var message = new StringBuilder()
             .Append($"The upload of {operations.DisplayName} '{fileName}' to app '{appSlug}' failed at stage {stage} ({Describe(stage)})");
@@ -31,7 +31,7 @@ internal static class UploadFailures
                 : $", and the created entry '{fileSlug}' could not be deleted: delete it with DeleteAsync");
         }
 
-        var causeText = Shorten(Redact(DescribeCause(cause), secrets));
+        var causeText = Shorten(Redact(DescribeCause(cause), password));
         message.Append(". Cause: ").Append(causeText);
         if (!causeText.EndsWith('.'))
         {
@@ -45,6 +45,34 @@ internal static class UploadFailures
         }
 
         return new CodeSigningUploadException(message.ToString(), stage, operations.Kind, appSlug, fileSlug, entryDeleted, cause);
+    }
+
+    /// <summary>
+    /// Returns <paramref name="cause"/>, or when it is an API exception whose text contains <paramref name="password"/>
+    /// (a service may echo the rejected value), a copy with the password replaced by <c>[redacted]</c>. The copy has no
+    /// stack trace and no inner exception, so nothing logged or raised afterwards contains the password.
+    /// </summary>
+    public static Exception WithoutPassword(Exception cause, string? password)
+    {
+        if (string.IsNullOrEmpty(password) || cause.GetType() != typeof(CodeSigningApiException))
+        {
+            return cause;
+        }
+
+        var api = (CodeSigningApiException)cause;
+        var texts = new[] { api.Message, api.ServiceMessage, api.ResponseExcerpt };
+        if (!Array.Exists(texts, text => text?.Contains(password, StringComparison.Ordinal) == true))
+        {
+            return cause;
+        }
+
+        return new CodeSigningApiException(
+            Redact(api.Message, password),
+            api.Method ?? string.Empty,
+            api.Path ?? string.Empty,
+            api.StatusCode ?? default,
+            api.ServiceMessage is null ? null : Redact(api.ServiceMessage, password),
+            api.ResponseExcerpt is null ? null : Redact(api.ResponseExcerpt, password));
     }
 
     /// <summary>
@@ -111,18 +139,8 @@ internal static class UploadFailures
         return "Start the upload again.";
     }
 
-    private static string Redact(string text, string?[] secrets)
-    {
-        foreach (var secret in secrets)
-        {
-            if (!string.IsNullOrEmpty(secret))
-            {
-                text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
-            }
-        }
-
-        return text;
-    }
+    private static string Redact(string text, string? password)
+        => string.IsNullOrEmpty(password) ? text : text.Replace(password, "[redacted]", StringComparison.Ordinal);
 
     private static string Shorten(string text)
         => text.Length <= CauseMessageLength ? text : text[..(CauseMessageLength - 1)] + "\u2026";

@@ -170,8 +170,9 @@ public sealed class UploadFailureTests
         Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
         Assert.Contains("failed at stage SetPassword (the PATCH of the certificate password)", exception.Message, StringComparison.Ordinal);
         Assert.Contains("[redacted]", exception.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(SecretScan.CertificatePassword, exception.Message, StringComparison.Ordinal);
         Assert.Equal(1, DeleteCount(mock));
+        Assert.DoesNotContain(mock.Logs.Messages, message => message.Contains(SecretScan.CertificatePassword, StringComparison.Ordinal));
+        SecretScan.AssertClean(exception);
     }
 
     [Fact]
