@@ -99,7 +99,7 @@ internal static class ConverterEmitter
     }
 
     /// <summary>Returns an expression of the nullable form of the type that reads the current JSON value.</summary>
-    private static string ReadNullable(EmitContext context, TypeModel type, string jsonName, string reader, string options, int depth)
+    public static string ReadNullable(EmitContext context, TypeModel type, string jsonName, string reader, string options, int depth)
     {
         var name = SourceWriter.Literal(jsonName);
         switch (type.Kind)
@@ -164,7 +164,7 @@ internal static class ConverterEmitter
         writer.CloseBlock();
     }
 
-    private static void WriteMaybeNull(SourceWriter writer, EmitContext context, TypeModel type, string expression, bool isNullable, int depth)
+    public static void WriteMaybeNull(SourceWriter writer, EmitContext context, TypeModel type, string expression, bool isNullable, int depth)
     {
         if (!isNullable)
         {

@@ -61,6 +61,38 @@ internal static class SupportEmitter
             {
                 public delegate T ItemReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options);
 
+                public delegate void ItemWriter<T>(global::System.Text.Json.Utf8JsonWriter writer, T item, global::System.Text.Json.JsonSerializerOptions options);
+
+                /// <summary>
+                /// Reads and writes a request or response body that is a JSON array, with the item code that the
+                /// generator emits for the item type, so that such a body needs no reflection either.
+                /// </summary>
+                public sealed class ArrayBodyConverter<T> : global::System.Text.Json.Serialization.JsonConverter<global::System.Collections.Generic.IReadOnlyList<T>>
+                {
+                    private readonly ItemReader<T> _readItem;
+                    private readonly ItemWriter<T> _writeItem;
+
+                    public ArrayBodyConverter(ItemReader<T> readItem, ItemWriter<T> writeItem)
+                    {
+                        _readItem = readItem;
+                        _writeItem = writeItem;
+                    }
+
+                    public override global::System.Collections.Generic.IReadOnlyList<T> Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                        ReadArray(ref reader, "$", options, _readItem) ?? throw NullValue("$");
+
+                    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IReadOnlyList<T> value, global::System.Text.Json.JsonSerializerOptions options)
+                    {
+                        writer.WriteStartArray();
+                        foreach (var item in value)
+                        {
+                            _writeItem(writer, item, options);
+                        }
+
+                        writer.WriteEndArray();
+                    }
+                }
+
                 public static string? ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string property)
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)

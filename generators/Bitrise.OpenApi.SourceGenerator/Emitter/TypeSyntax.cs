@@ -30,5 +30,21 @@ internal static class TypeSyntax
 
     public static string Model(string name, string @namespace) => "global::" + @namespace + "." + name;
 
+    /// <summary>
+    /// Returns the type that <c>typeof</c> gives at run time: array items keep <c>?</c> only where it makes a
+    /// different type (<c>int?</c>), not where it is an annotation (<c>string?</c>).
+    /// </summary>
+    public static string RuntimeOf(TypeModel type, string @namespace)
+    {
+        if (type.Kind != TypeKind.Array)
+        {
+            return Of(type, @namespace);
+        }
+
+        var item = type.Item!;
+        var itemType = RuntimeOf(item, @namespace) + (item.IsNullable && item.IsValueType ? "?" : string.Empty);
+        return "global::System.Collections.Generic.IReadOnlyList<" + itemType + ">";
+    }
+
     private static string Item(TypeModel item, string @namespace) => Of(item, @namespace, item.IsNullable);
 }

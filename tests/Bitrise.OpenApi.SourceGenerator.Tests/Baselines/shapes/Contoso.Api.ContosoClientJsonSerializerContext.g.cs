@@ -48,7 +48,7 @@ namespace Contoso.Api
         /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Paging"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Paging> Paging => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Paging>)Options.GetTypeInfo(typeof(global::Contoso.Api.Paging));
 
-        /// <summary>Returns the contract of a generated model, or <c>null</c> for any other type.</summary>
+        /// <summary>Returns the contract of a generated model or of a request or response body type of the operations, or <c>null</c> for any other type.</summary>
         /// <param name="type">The type to serialize.</param>
         /// <param name="options">The options the contract is created for.</param>
         /// <returns>The contract, or <c>null</c>.</returns>
