@@ -40,24 +40,40 @@ public sealed class UploadSource
 
     /// <summary>
     /// Creates a source that reads the file at <paramref name="path"/>. The file name is the last segment of the
-    /// path, and the length is the file's length now. The file is opened only when the upload sends it, and read
-    /// in chunks, never whole into memory.
+    /// path, and the length is the file's length now. A symbolic link is followed: the name is the link's, the length
+    /// is its final target's. The file is opened only when the upload sends it, and read in chunks, never whole into
+    /// memory.
     /// </summary>
     /// <param name="path">The path of the file to upload.</param>
     /// <returns>The source.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
-    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty, or it is a directory.</exception>
+    /// <exception cref="FileNotFoundException">
+    /// There is no file at <paramref name="path"/>, or it is a symbolic link whose target does not exist.
+    /// </exception>
     public static UploadSource FromFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
 
         var file = new FileInfo(path);
+        if (Directory.Exists(file.FullName))
+        {
+            throw new ArgumentException($"The path to upload, '{file.FullName}', is a directory. Pass the path of a file.", nameof(path));
+        }
+
         if (!file.Exists)
         {
             throw new FileNotFoundException($"The file to upload, '{file.FullName}', does not exist. Check the path.", file.FullName);
         }
 
-        return new UploadSource(file.FullName, stream: null, file.Length, file.Name);
+        // The FileInfo of a symbolic link describes the link itself, whose Length is the length of the target's path.
+        var target = File.ResolveLinkTarget(file.FullName, returnFinalTarget: true) as FileInfo ?? file;
+        if (!target.Exists)
+        {
+            throw new FileNotFoundException(
+                $"The file to upload, '{file.FullName}', is a symbolic link to '{target.FullName}', which does not exist. Check the link.", target.FullName);
+        }
+
+        return new UploadSource(file.FullName, stream: null, target.Length, file.Name);
     }
 
     /// <summary>
