@@ -42,6 +42,9 @@ internal sealed partial class CodeSigningFiles
         try
         {
             Log.UploadCreating(_logger, operations.Kind, appSlug, source.FileName, source.Length);
+
+            // NOTE: when the create is canceled or its connection drops after the API created the entry, the slug never
+            // arrives, so that entry is not deleted and stays unconfirmed.
             var created = await create(cancellationToken).ConfigureAwait(false);
             fileSlug = string.IsNullOrEmpty(created?.Slug) ? null : created.Slug;
             var uploadUrl = RequireUploadUrl(operations, appSlug, created);

@@ -238,8 +238,9 @@ internal sealed partial class CodeSigningFiles : ICodeSigningFiles
             CodeSigningStorageFailure.ChecksumMismatch,
             $"The file_sha256 of the {operations.DisplayName} '{fileSlug}' of app '{appSlug}' is '{fileSha256}', which is not a SHA-256 in hexadecimal (64 digits), so the download cannot be verified. Report this to the API's operator.");
 
-    // NOTE: a 2xx response without the fields an upload needs is reported as an InvalidOperationException, not a
-    // CodeSigningApiException, because the generated client does not pass the response's status up to this layer.
+    // NOTE: a 2xx response without the fields an upload, update or show needs is reported as an
+    // InvalidOperationException, not a CodeSigningApiException, because the generated client does not pass the
+    // response's status up to this layer. During an upload it is the cause inside a CodeSigningUploadException.
     private static InvalidOperationException MissingField(FileKindOperations operations, string operation, string appSlug, string field)
         => new($"The {operation} of a {operations.DisplayName} in app '{appSlug}' succeeded, but the response has no '{field}'. Report this to the API's operator.");
 }

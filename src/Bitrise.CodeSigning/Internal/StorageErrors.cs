@@ -3,6 +3,7 @@ using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 using System.Xml;
@@ -10,7 +11,7 @@ using System.Xml;
 namespace Bitrise.CodeSigning.Internal;
 
 /// <summary>Turns a storage response outside 2xx into a <see cref="CodeSigningStorageException"/>.</summary>
-internal static class StorageErrors
+internal static partial class StorageErrors
 {
     // An S3 error document is a few hundred bytes; reading more gains nothing and costs memory.
     private const int MaxErrorBodyChars = 16 * 1024;
@@ -18,6 +19,8 @@ internal static class StorageErrors
     // Keep the message readable however long the storage's elements are.
     private const int MaxErrorCodeChars = 100;
     private const int MaxServiceMessageChars = 512;
+    private const int MaxExcerptChars = 200;
+
 
     /// <summary>
     /// Creates the exception for <paramref name="response"/>, with the <c>Code</c> and <c>Message</c> of an S3-style
@@ -29,7 +32,7 @@ internal static class StorageErrors
         var body = await ReadStartAsync(response, cancellationToken).ConfigureAwait(false);
         var (errorCode, serviceMessage) = ParseErrorDocument(body);
         errorCode = Shorten(errorCode, MaxErrorCodeChars);
-        serviceMessage = Shorten(serviceMessage, MaxServiceMessageChars);
+        serviceMessage = Shorten(serviceMessage is null ? null : RedactQueries(serviceMessage), MaxServiceMessageChars);
 
         var status = (int)response.StatusCode;
         var message = new StringBuilder()
@@ -45,6 +48,11 @@ internal static class StorageErrors
         }
 
         message.Append('.');
+        if (errorCode is null && serviceMessage is null)
+        {
+            message.Append(DescribeOtherBody(body));
+        }
+
         var nextStep = NextStep(method, response.StatusCode, errorCode, serviceMessage);
         if (nextStep is not null)
         {
@@ -53,6 +61,29 @@ internal static class StorageErrors
 
         return new CodeSigningStorageException(method.Method, url.RedactedUrl, response.StatusCode, errorCode, serviceMessage, message.ToString());
     }
+
+    /// <summary>
+    /// Describes a body that is not an S3 error document (a proxy's HTML page, say) by its start, or states that it is
+    /// empty. An excerpt that still mentions a signature after the URL queries are removed is left out.
+    /// </summary>
+    private static string DescribeOtherBody(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return " The body is empty.";
+        }
+
+        var excerpt = Shorten(RedactQueries(Whitespace().Replace(body, " ").Trim()), MaxExcerptChars)!;
+        if (excerpt.Contains("signature", StringComparison.OrdinalIgnoreCase))
+        {
+            return " The body is not an S3 error document.";
+        }
+
+        return $" The body is not an S3 error document and starts with: {excerpt}";
+    }
+
+    /// <summary>Replaces the query string of every URL in <paramref name="text"/>, which may contain a signature, with <c>[redacted]</c>.</summary>
+    private static string RedactQueries(string text) => UrlQuery().Replace(text, "$1?[redacted]");
 
     /// <summary>Returns what to do about a storage error, or null when the status and the storage's message are enough.</summary>
     private static string? NextStep(HttpMethod method, HttpStatusCode statusCode, string? errorCode, string? serviceMessage)
@@ -138,6 +169,12 @@ internal static class StorageErrors
             return new string(buffer, 0, read);
         }
     }
+
+    [GeneratedRegex(@"(https?://[^\s""'<>?#]+)\?[^\s""'<>]*", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlQuery();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Whitespace();
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

@@ -110,6 +110,43 @@ public sealed class UploadFailureTests
     }
 
     [Fact]
+    public async Task PutHtmlError_GivesStatusAndExcerpt()
+    {
+        using var mock = MockApi.Start();
+        RespondToCreate(mock, StorageUrl(mock.Origin));
+        mock.Server
+            .Given(Request.Create().UsingPut().WithPath(StoragePath))
+            .RespondWith(Response.Create().WithStatusCode(502).WithHeader("Content-Type", "text/html").WithBody("<html>\n<body><h1>502 Bad Gateway</h1>\n</body></html>"));
+        RespondToDelete(mock);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadAsync(mock, password: null));
+
+        var storage = Assert.IsType<CodeSigningStorageException>(exception.InnerException);
+        Assert.Equal(HttpStatusCode.BadGateway, storage.StatusCode);
+        Assert.Null(storage.ErrorCode);
+        Assert.Contains("failed with 502 (BadGateway). The body is not an S3 error document and starts with: <html> <body><h1>502 Bad Gateway</h1> </body></html>", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(1, DeleteCount(mock));
+        SecretScan.AssertClean(exception);
+    }
+
+    [Fact]
+    public async Task PutErrorEchoingUrl_OmitsSignature()
+    {
+        using var mock = MockApi.Start();
+        var uploadUrl = StorageUrl(mock.Origin);
+        RespondToCreate(mock, uploadUrl);
+        mock.Server
+            .Given(Request.Create().UsingPut().WithPath(StoragePath))
+            .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "text/plain").WithBody($"Bad request for {uploadUrl} (Signature {SecretScan.Signature})"));
+        RespondToDelete(mock);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadAsync(mock, password: null));
+
+        Assert.Contains("failed with 400 (BadRequest). The body is not an S3 error document.", exception.Message, StringComparison.Ordinal);
+        SecretScan.AssertClean(exception);
+    }
+
+    [Fact]
     public async Task PutConnectionReset_DeletesEntryOnce()
     {
         await using var storage = RawHttpServer.ResettingAfterHead();
