@@ -47,26 +47,26 @@ internal sealed partial class CodeSigningFiles
             // arrives, so that entry is not deleted and stays unconfirmed.
             var created = await create(cancellationToken).ConfigureAwait(false);
             fileSlug = string.IsNullOrEmpty(created?.Slug) ? null : created.Slug;
-            var uploadUrl = RequireUploadUrl(operations, appSlug, created);
+            var (slug, uploadUrl) = RequireCreated(operations, appSlug, created);
 
             stage = UploadStage.Put;
-            Log.UploadSending(_logger, operations.Kind, appSlug, fileSlug!, source.Length, uploadUrl.Host, uploadUrl.Path);
+            Log.UploadSending(_logger, operations.Kind, appSlug, slug, source.Length, uploadUrl.Host, uploadUrl.Path);
             await _storage.PutAsync(uploadUrl, source, cancellationToken).ConfigureAwait(false);
 
             stage = UploadStage.Confirm;
-            Log.UploadConfirming(_logger, operations.Kind, appSlug, fileSlug!);
-            var item = await operations.ConfirmAsync(Api, appSlug, fileSlug!, cancellationToken).ConfigureAwait(false)
+            Log.UploadConfirming(_logger, operations.Kind, appSlug, slug);
+            var item = await operations.ConfirmAsync(Api, appSlug, slug, cancellationToken).ConfigureAwait(false)
                 ?? throw MissingField(operations, "confirm", appSlug, "data");
 
             if (setPassword is not null)
             {
                 stage = UploadStage.SetPassword;
-                Log.UploadSettingPassword(_logger, operations.Kind, appSlug, fileSlug!);
-                item = await setPassword(fileSlug!, cancellationToken).ConfigureAwait(false)
+                Log.UploadSettingPassword(_logger, operations.Kind, appSlug, slug);
+                item = await setPassword(slug, cancellationToken).ConfigureAwait(false)
                     ?? throw MissingField(operations, "certificate password PATCH", appSlug, "data");
             }
 
-            Log.UploadCompleted(_logger, operations.Kind, appSlug, fileSlug!, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            Log.UploadCompleted(_logger, operations.Kind, appSlug, slug, _timeProvider.GetElapsedTime(started).TotalMilliseconds);
             return item;
         }
         catch (Exception exception)
@@ -84,7 +84,7 @@ internal sealed partial class CodeSigningFiles
                 }
 
                 // A canceled token can also end a request with an IOException from the closed connection.
-                throw new OperationCanceledException($"The upload of {operations.DisplayName} '{source.FileName}' to app '{appSlug}' was canceled.", exception, cancellationToken);
+                throw new OperationCanceledException($"The upload of {operations.DisplayName} '{source.FileName}' to app '{appSlug}' was canceled.", cause, cancellationToken);
             }
 
             throw UploadFailures.Create(operations, stage, appSlug, source.FileName, fileSlug, entryDeleted, cause, password);
@@ -120,8 +120,8 @@ internal sealed partial class CodeSigningFiles
         }
     }
 
-    /// <summary>Returns the presigned upload URL of a create response, which must also contain the new entry's slug.</summary>
-    private static PresignedUrl RequireUploadUrl(FileKindOperations operations, string appSlug, ICreatedUpload? created)
+    /// <summary>Returns the new entry's slug and the presigned upload URL of a create response.</summary>
+    private static (string FileSlug, PresignedUrl UploadUrl) RequireCreated(FileKindOperations operations, string appSlug, ICreatedUpload? created)
     {
         if (created is null)
         {
@@ -138,6 +138,6 @@ internal sealed partial class CodeSigningFiles
             throw MissingField(operations, "create", appSlug, "data.upload_url");
         }
 
-        return PresignedUrl.Parse(created.UploadUrl, "upload_url");
+        return (created.Slug, PresignedUrl.Parse(created.UploadUrl, "upload_url"));
     }
 }
