@@ -1,4 +1,5 @@
 using Bitrise.OpenApi.SourceGenerator.Emitter;
+using Bitrise.OpenApi.SourceGenerator.Helpers;
 using Bitrise.OpenApi.SourceGenerator.Parser;
 using Microsoft.CodeAnalysis;
 
@@ -16,6 +17,13 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // A host that binds NSwag's dependencies to other versions gets the copy that runs isolated with its own.
+        if (DependencyResolver.CreateIsolatedGenerator() is { } isolated)
+        {
+            isolated.Initialize(context);
+            return;
+        }
+
         var documents = context.AdditionalTextsProvider
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => OpenApiDocumentInputReader.Read(pair.Left, pair.Right, cancellationToken))
