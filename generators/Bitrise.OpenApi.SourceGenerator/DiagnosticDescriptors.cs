@@ -89,11 +89,17 @@ internal static class DiagnosticDescriptors
         "The parameter '{0}' of operation '{1}' uses the '{2}' style, which the generator does not support, so it sends the value in the '{3}' style",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor RecursiveSchema = Create(
+        "OASG014",
+        "A recursive schema has no C# type",
+        "The schema at '{0}' is recursive through {1}, which has no C# type, so the value is typed JsonElement. Put an object schema with properties into the cycle, as a tree node does whose 'children' is an array of nodes.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
-        UnsupportedPathParameter, UnsupportedParameterStyle,
+        UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

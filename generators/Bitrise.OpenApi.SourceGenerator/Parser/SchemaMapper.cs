@@ -19,6 +19,9 @@ internal sealed class SchemaMapper
     private readonly Dictionary<JsonSchema, PendingClass> _classes = new(ReferenceComparer.Instance);
     private readonly Queue<PendingClass> _pending = new();
 
+    /// <summary>The array schemas whose items are being mapped, to detect an array that contains itself.</summary>
+    private readonly HashSet<JsonSchema> _arraysInProgress = new(ReferenceComparer.Instance);
+
     public SchemaMapper(LocalReferenceResolver resolver, DiagnosticBag diagnostics, IEnumerable<string> reservedTypeNames)
     {
         _resolver = resolver;
@@ -64,6 +67,13 @@ internal sealed class SchemaMapper
         }
 
         var actual = Resolve(schema)!;
+        if (IsReference(actual))
+        {
+            // Resolve stops where a chain of references comes back to a schema it has already passed.
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.RecursiveSchema, pointer, pointer, "a chain of '$ref' or single-schema 'allOf' that leads back to itself");
+            return TypeModel.Of(TypeKind.Json, isNullable);
+        }
+
         isNullable |= IsNullable(actual);
         if (_classes.TryGetValue(actual, out var known))
         {
@@ -101,7 +111,20 @@ internal sealed class SchemaMapper
                     return TypeModel.Of(TypeKind.Json, isNullable);
                 }
 
-                return TypeModel.ArrayOf(Map(item, pointer + "/items", inlineName + "Item"), isNullable);
+                if (!_arraysInProgress.Add(actual))
+                {
+                    _diagnostics.AddAtPointer(DiagnosticDescriptors.RecursiveSchema, pointer, pointer, "array items that contain the array itself");
+                    return TypeModel.Of(TypeKind.Json, isNullable);
+                }
+
+                try
+                {
+                    return TypeModel.ArrayOf(Map(item, pointer + "/items", inlineName + "Item"), isNullable);
+                }
+                finally
+                {
+                    _arraysInProgress.Remove(actual);
+                }
             case JsonObjectType.Object:
             case JsonObjectType.None:
                 if (actual.AdditionalPropertiesSchema is not null && actual.AdditionalPropertiesSchema.Type != JsonObjectType.None)
@@ -203,7 +226,7 @@ internal sealed class SchemaMapper
             {
                 schema = schema.Reference;
             }
-            else if (schema.AllOf.Count == 1 && schema.Properties.Count == 0 && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object)
+            else if (IsSingleAllOf(schema))
             {
                 schema = schema.AllOf.First();
             }
@@ -216,9 +239,30 @@ internal sealed class SchemaMapper
         return schema;
     }
 
+    private static bool IsSingleAllOf(JsonSchema schema) =>
+        schema.AllOf.Count == 1 && schema.Properties.Count == 0 && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object;
+
+    /// <summary>
+    /// True for a schema that only points at another one. <see cref="Resolve"/> returns such a schema only when
+    /// the references form a cycle that contains no other schema.
+    /// </summary>
+    private static bool IsReference(JsonSchema schema) =>
+        (schema.HasReference && schema.Reference is not null) || IsSingleAllOf(schema);
+
     /// <summary>An object with properties, or an <c>allOf</c> of several schemas whose properties are merged into one class.</summary>
-    private bool IsClass(JsonSchema schema)
+    private bool IsClass(JsonSchema schema) => IsClass(schema, new HashSet<JsonSchema>(ReferenceComparer.Instance));
+
+    /// <remarks>
+    /// A schema met again through <c>allOf</c> (A is <c>allOf: [B, ...]</c> and B is <c>allOf: [A, ...]</c>) counts
+    /// as a class: <see cref="CollectProperties"/> merges the properties of the whole cycle into each of them.
+    /// </remarks>
+    private bool IsClass(JsonSchema schema, HashSet<JsonSchema> visited)
     {
+        if (!visited.Add(schema))
+        {
+            return true;
+        }
+
         if (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0)
         {
             return false;
@@ -230,7 +274,8 @@ internal sealed class SchemaMapper
             return false;
         }
 
-        return schema.Properties.Count > 0 || (schema.AllOf.Count > 1 && schema.AllOf.All(part => Resolve(part) is { } resolved && !_resolver.IsPlaceholder(resolved) && IsClass(resolved)));
+        return schema.Properties.Count > 0
+            || (schema.AllOf.Count > 1 && schema.AllOf.All(part => Resolve(part) is { } resolved && !_resolver.IsPlaceholder(resolved) && !IsReference(resolved) && IsClass(resolved, visited)));
     }
 
     private void CollectProperties(JsonSchema schema, IDictionary<string, JsonSchemaProperty> properties, ISet<string> required, ISet<JsonSchema> visited)
