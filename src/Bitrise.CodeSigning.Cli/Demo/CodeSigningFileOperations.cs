@@ -17,10 +17,11 @@ internal sealed class CodeSigningFileOperations(ICodeSigningFiles files, string 
     /// <summary>
     /// Uploads <paramref name="file"/>: create, PUT to the presigned URL, confirm. For a build certificate with a
     /// password, the library then stores the password with an update, as Bitrise needs it to install the certificate.
+    /// The library streams the file from disk.
     /// </summary>
     public async Task<RemoteFile> UploadAsync(DemoFile file, CancellationToken cancellationToken)
     {
-        var source = UploadSource.FromStream(new MemoryStream(file.Content, writable: false), file.Content.Length, file.FileName);
+        var source = UploadSource.FromFile(file.Path);
         return file.Kind switch
         {
             CodeSigningFileKind.ProvisioningProfile =>

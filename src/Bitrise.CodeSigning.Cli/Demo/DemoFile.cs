@@ -3,10 +3,13 @@ using Bitrise.CodeSigning;
 namespace Bitrise.CodeSigning.Cli.Demo;
 
 /// <summary>
-/// A file the demo uploads, with its kind and the values its upload needs. The content is read once, before any
-/// request, so that the download can be compared with it byte for byte.
+/// A file the demo uploads, with its kind and the values its upload needs. The bytes stay on disk: the upload streams
+/// them, and the download step hashes the file again to compare it.
 /// </summary>
-internal sealed record DemoFile(string Path, CodeSigningFileKind Kind, byte[] Content)
+/// <param name="Path">The path as given, which may be a symbolic link to a regular file.</param>
+/// <param name="Kind">The kind the file is uploaded as.</param>
+/// <param name="Length">The length in bytes when the file was checked.</param>
+internal sealed record DemoFile(string Path, CodeSigningFileKind Kind, long Length)
 {
     /// <summary>The file name sent as <c>upload_file_name</c>.</summary>
     public string FileName => System.IO.Path.GetFileName(Path);

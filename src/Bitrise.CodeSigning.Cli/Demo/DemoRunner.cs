@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrise.CodeSigning;
@@ -10,7 +11,7 @@ using Bitrise.CodeSigning;
 namespace Bitrise.CodeSigning.Cli.Demo;
 
 /// <summary>
-/// Runs the file lifecycle for each demo file: upload, list, show, download (compared byte for byte with the
+/// Runs the file lifecycle for each demo file: upload, list, show, download (compared by length and SHA-256 with the
 /// local file) and delete, reporting every step. Kinds with an update (PATCH) operation also get protect and
 /// invalid-patch between download and delete. A failed step does not stop the others, but the steps after a
 /// failed upload are skipped because they have no slug to work on.
@@ -133,19 +134,34 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
         return new StepCheck(shownFile.Slug, shownFile.UploadFileSize, null, note);
     }
 
+    // Both sides are hashed as they stream, so the memory used does not grow with the file.
     private async Task<StepCheck> DownloadAsync(DemoFile file, string slug, CancellationToken cancellationToken)
     {
-        using var downloaded = new MemoryStream();
-        var length = await operations.DownloadAsync(file.Kind, slug, downloaded, cancellationToken);
+        using var downloadHash = SHA256.Create();
+        long length;
+        await using (var hashingStream = new CryptoStream(Stream.Null, downloadHash, CryptoStreamMode.Write))
+        {
+            length = await operations.DownloadAsync(file.Kind, slug, hashingStream, cancellationToken);
+        }
 
-        var bytes = downloaded.ToArray();
-        if (bytes.AsSpan().SequenceEqual(file.Content))
+        byte[] localHash;
+        long localLength;
+        await using (var local = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        {
+            localHash = await SHA256.HashDataAsync(local, cancellationToken);
+            localLength = local.Length;
+        }
+
+        if (length == localLength && CryptographicOperations.FixedTimeEquals(downloadHash.Hash, localHash))
         {
             return new StepCheck(slug, length, null);
         }
 
-        var firstDifference = bytes.AsSpan().CommonPrefixLength(file.Content);
-        return new StepCheck(slug, length, $"The {bytes.Length} downloaded bytes differ from the {file.Content.Length} local bytes from offset {firstDifference} on.");
+        return new StepCheck(
+            slug,
+            length,
+            $"The {length} downloaded bytes differ from the {localLength} local bytes: SHA-256 {Convert.ToHexStringLower(downloadHash.Hash!)} "
+            + $"and {Convert.ToHexStringLower(localHash)}.");
     }
 
     private async Task<StepCheck> ProtectAsync(DemoFile file, string slug, CancellationToken cancellationToken)
@@ -223,9 +239,9 @@ internal sealed class DemoRunner(CodeSigningFileOperations operations, DemoRepor
             return $"The API returned the file name '{remote.UploadFileName}' for '{file.FileName}'.";
         }
 
-        if (remote.UploadFileSize != file.Content.Length)
+        if (remote.UploadFileSize != file.Length)
         {
-            return $"The API returned the size {remote.UploadFileSize?.ToString() ?? "null"} for a file of {file.Content.Length} bytes.";
+            return $"The API returned the size {remote.UploadFileSize?.ToString() ?? "null"} for a file of {file.Length} bytes.";
         }
 
         return null;

@@ -13,9 +13,9 @@ namespace Bitrise.CodeSigning.Cli.Demo;
 /// </summary>
 internal static class KeystoreCredentialResolver
 {
-    /// <summary>Returns the credentials of the keystore <paramref name="file"/>.</summary>
+    /// <summary>Returns the credentials of the keystore <paramref name="file"/>, whose bytes are <paramref name="content"/>.</summary>
     /// <exception cref="InvalidInputException">The store password, the alias or the key password is missing or wrong.</exception>
-    public static AndroidKeystoreCredentials Resolve(DemoFile file, FileContentFormat format, DemoInputOptions options)
+    public static AndroidKeystoreCredentials Resolve(DemoFile file, FileContentFormat format, byte[] content, DemoInputOptions options)
     {
         if (options.KeystorePassword is not { } storePassword)
         {
@@ -26,15 +26,15 @@ internal static class KeystoreCredentialResolver
         var keyPassword = options.KeyPassword ?? storePassword;
         if (format == FileContentFormat.JavaKeyStore)
         {
-            return ResolveJavaKeyStore(file, storePassword, keyPassword, options.KeystoreAlias);
+            return ResolveJavaKeyStore(file, content, storePassword, keyPassword, options.KeystoreAlias);
         }
 
-        if (!Pkcs12Inspector.IsPasswordCorrect(file.Content, storePassword))
+        if (!Pkcs12Inspector.IsPasswordCorrect(content, storePassword))
         {
             throw WrongStorePassword(file);
         }
 
-        var entries = Pkcs12Inspector.ReadKeyEntries(file.Content, storePassword);
+        var entries = Pkcs12Inspector.ReadKeyEntries(content, storePassword);
         var aliases = entries.Where(entry => entry.Alias is not null).Select(entry => entry.Alias!).ToList();
         var alias = ChooseAlias(file, aliases, options.KeystoreAlias);
 
@@ -49,9 +49,9 @@ internal static class KeystoreCredentialResolver
         return new AndroidKeystoreCredentials(alias, storePassword, keyPassword);
     }
 
-    private static AndroidKeystoreCredentials ResolveJavaKeyStore(DemoFile file, string storePassword, string keyPassword, string? requestedAlias)
+    private static AndroidKeystoreCredentials ResolveJavaKeyStore(DemoFile file, byte[] content, string storePassword, string keyPassword, string? requestedAlias)
     {
-        if (!JavaKeyStoreInspector.IsPasswordCorrect(file.Content, storePassword))
+        if (!JavaKeyStoreInspector.IsPasswordCorrect(content, storePassword))
         {
             throw WrongStorePassword(file);
         }
@@ -59,7 +59,7 @@ internal static class KeystoreCredentialResolver
         IReadOnlyList<string> aliases;
         try
         {
-            aliases = JavaKeyStoreInspector.ReadKeyAliases(file.Content);
+            aliases = JavaKeyStoreInspector.ReadKeyAliases(content);
         }
         catch (InvalidDataException exception)
         {

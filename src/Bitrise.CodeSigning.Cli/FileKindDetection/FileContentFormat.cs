@@ -17,4 +17,10 @@ internal enum FileContentFormat
 
     /// <summary>None of the above.</summary>
     Other,
+
+    /// <summary>
+    /// Longer than <see cref="FileContentSniffer.MaxInspectedBytes"/>, far larger than any signing file, so the content
+    /// was not read.
+    /// </summary>
+    TooLargeToInspect,
 }

@@ -12,6 +12,12 @@ internal static class FileContentSniffer
     /// <summary>The first four bytes of a Java KeyStore file.</summary>
     public const uint JavaKeyStoreMagic = 0xFEEDFEED;
 
+    /// <summary>
+    /// The maximum length of a file whose content is read to detect its kind, 16 MiB. The PKCS#12 and CMS decoders need the whole
+    /// file in memory, and signing files are a few kilobytes, so a longer file can only be a generic project file.
+    /// </summary>
+    public const long MaxInspectedBytes = 16 * 1024 * 1024;
+
     /// <summary>Returns the format of <paramref name="content"/>.</summary>
     public static FileContentFormat Sniff(ReadOnlyMemory<byte> content)
     {

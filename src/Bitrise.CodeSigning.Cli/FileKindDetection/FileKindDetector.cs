@@ -29,7 +29,10 @@ internal static class FileKindDetector
     /// Returns the kind of the file at <paramref name="path"/> with the content format <paramref name="format"/>,
     /// or checks that <paramref name="requestedKind"/> fits the content when the user chose a kind.
     /// </summary>
-    /// <exception cref="InvalidInputException">The file is empty, or its content fits neither the requested kind nor its extension.</exception>
+    /// <exception cref="InvalidInputException">
+    /// The file is empty, or its content (or its size, when it is too large to inspect) fits neither the requested kind
+    /// nor its extension.
+    /// </exception>
     public static CodeSigningFileKind Detect(string path, FileContentFormat format, CodeSigningFileKind? requestedKind)
     {
         if (format == FileContentFormat.Empty)
@@ -55,6 +58,11 @@ internal static class FileKindDetector
 
         if (SigningExtensionFormats.TryGetValue(extension, out var expectedFormat))
         {
+            if (format == FileContentFormat.TooLargeToInspect)
+            {
+                throw TooLarge(path, $"has the extension {extension}, but", expectedFormat);
+            }
+
             throw new InvalidInputException(
                 $"'{path}' has the extension {extension} but is not {expectedFormat}. Export the file again, or pass "
                 + $"--kind {FileKindNames.ToName(CodeSigningFileKind.GenericProjectFile)} to upload it as a generic project file.");
@@ -83,8 +91,17 @@ internal static class FileKindDetector
             CodeSigningFileKind.BuildCertificate => "a PKCS#12 file",
             _ => "a PKCS#12 or JKS keystore",
         };
+        if (format == FileContentFormat.TooLargeToInspect)
+        {
+            throw TooLarge(path, $"is given as --kind {FileKindNames.ToName(kind)}, but", expected);
+        }
+
         throw new InvalidInputException(
             $"'{path}' is not {expected}, so it cannot be uploaded as --kind {FileKindNames.ToName(kind)}. "
             + $"Pass the right file, or --kind {FileKindNames.Auto} to detect the kind from the content.");
     }
+
+    private static InvalidInputException TooLarge(string path, string claim, string expectedFormat) => new(
+        $"'{path}' {claim} it is larger than {FileContentSniffer.MaxInspectedBytes / (1024 * 1024)} MiB, far too large for {expectedFormat}, "
+        + $"which is a few kilobytes. Pass the right file, or --kind {FileKindNames.ToName(CodeSigningFileKind.GenericProjectFile)} to upload it as a generic project file.");
 }

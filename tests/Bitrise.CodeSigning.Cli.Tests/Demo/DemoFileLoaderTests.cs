@@ -73,7 +73,7 @@ public sealed class DemoFileLoaderTests
         var file = Assert.Single(DemoFileLoader.Load(new DemoInputOptions([Fixture(relativePath)]) { CertificatePassword = password }));
 
         Assert.Equal(CodeSigningFileKind.BuildCertificate, file.Kind);
-        Assert.Equal(File.ReadAllBytes(Fixture(relativePath)), file.Content);
+        Assert.Equal(new FileInfo(Fixture(relativePath)).Length, file.Length);
     }
 
     [Fact]

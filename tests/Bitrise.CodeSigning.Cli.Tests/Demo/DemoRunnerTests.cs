@@ -1,23 +1,30 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Security.Cryptography;
 using System.Threading.Tasks;
 using Bitrise.CodeSigning.Cli.Demo;
 
 namespace Bitrise.CodeSigning.Cli.Tests.Demo;
 
-public sealed class DemoRunnerTests
+public sealed class DemoRunnerTests : IDisposable
 {
-    private static readonly DemoFile NotesFile = new("notes.txt", CodeSigningFileKind.GenericProjectFile, [1, 2, 3]) { UserEnvKey = "NOTES_TXT" };
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("cli-runner-");
+
+    public void Dispose() => _folder.Delete(recursive: true);
 
     // The writer stays open so that a test can print the summary after the run.
-    private static async Task<(DemoReporter Reporter, StringWriter Output)> RunAsync(FakeCodeSigningFiles files, SecretRedactor redactor)
+    private async Task<(DemoReporter Reporter, StringWriter Output)> RunAsync(FakeCodeSigningFiles files, SecretRedactor redactor)
     {
+        var path = Path.Combine(_folder.FullName, "notes.txt");
+        await File.WriteAllBytesAsync(path, [1, 2, 3], TestContext.Current.CancellationToken);
+        var notesFile = new DemoFile(path, CodeSigningFileKind.GenericProjectFile, 3) { UserEnvKey = "NOTES_TXT" };
+
         var output = new StringWriter();
         var reporter = new DemoReporter(output);
         var runner = new DemoRunner(new CodeSigningFileOperations(files, "app"), reporter, redactor);
 
-        await runner.RunAsync([NotesFile], TestContext.Current.CancellationToken);
+        await runner.RunAsync([notesFile], TestContext.Current.CancellationToken);
 
         return (reporter, output);
     }
@@ -38,7 +45,11 @@ public sealed class DemoRunnerTests
             ],
             outcomes);
         Assert.Contains("NotSupportedException: The fake has no API client.", output.ToString(), StringComparison.Ordinal);
-        Assert.Contains("The 3 downloaded bytes differ from the 3 local bytes from offset 2 on.", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(
+            "The 3 downloaded bytes differ from the 3 local bytes: SHA-256 "
+            + Convert.ToHexStringLower(SHA256.HashData((byte[])[1, 2, 4])) + " and " + Convert.ToHexStringLower(SHA256.HashData((byte[])[1, 2, 3])) + ".",
+            output.ToString(),
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed class UserEnvKeysTests
     {
         DemoFile[] files =
         [
-            new("a/notes.txt", CodeSigningFileKind.GenericProjectFile, [1]),
-            new("b/notes.txt", CodeSigningFileKind.GenericProjectFile, [2]),
+            new("a/notes.txt", CodeSigningFileKind.GenericProjectFile, 1),
+            new("b/notes.txt", CodeSigningFileKind.GenericProjectFile, 1),
         ];
 
         var assigned = UserEnvKeys.Assign(files, requestedKey: null);
@@ -35,8 +35,8 @@ public sealed class UserEnvKeysTests
     {
         DemoFile[] files =
         [
-            new("a.txt", CodeSigningFileKind.GenericProjectFile, [1]),
-            new("b.txt", CodeSigningFileKind.GenericProjectFile, [2]),
+            new("a.txt", CodeSigningFileKind.GenericProjectFile, 1),
+            new("b.txt", CodeSigningFileKind.GenericProjectFile, 1),
         ];
 
         var exception = Assert.Throws<InvalidInputException>(() => UserEnvKeys.Assign(files, "MY_FILE"));
@@ -47,7 +47,7 @@ public sealed class UserEnvKeysTests
     [Fact]
     public void InvalidRequestedKey_IsRejected()
     {
-        DemoFile[] files = [new("a.txt", CodeSigningFileKind.GenericProjectFile, [1])];
+        DemoFile[] files = [new("a.txt", CodeSigningFileKind.GenericProjectFile, 1)];
 
         var exception = Assert.Throws<InvalidInputException>(() => UserEnvKeys.Assign(files, "MY-FILE"));
 
@@ -57,7 +57,7 @@ public sealed class UserEnvKeysTests
     [Fact]
     public void OtherKinds_GetNoKey()
     {
-        DemoFile[] files = [new("a.mobileprovision", CodeSigningFileKind.ProvisioningProfile, [1])];
+        DemoFile[] files = [new("a.mobileprovision", CodeSigningFileKind.ProvisioningProfile, 1)];
 
         var assigned = UserEnvKeys.Assign(files, requestedKey: null);
 
