@@ -64,6 +64,16 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public void SecretScan_FindsSecretInInnerException()
+    {
+        var exception = new CodeSigningUploadException(
+            "upload failed", UploadStage.Put, CodeSigningFileKind.BuildCertificate, App, "file-1", entryDeleted: true,
+            new InvalidOperationException("PUT https://s3.example.test/key?X-Amz-Signature=abc failed"));
+
+        Assert.ThrowsAny<Exception>(() => SecretScan.AssertClean(exception));
+    }
+
+    [Fact]
     public async Task ApiClient_WithholdsTokenFromOtherOrigin()
     {
         await using var other = new RawHttpServer(_ => (200, "application/json", "{}"));

@@ -114,6 +114,7 @@ public sealed class UpdateTests
         Assert.Empty(exception.Violations);
         Assert.Equal("Field is_expose is locked while the file is protected", exception.ServiceMessage);
         Assert.Contains("Field is_expose is locked", exception.Message, StringComparison.Ordinal);
+        SecretScan.AssertClean(exception);
     }
 
     [Fact]

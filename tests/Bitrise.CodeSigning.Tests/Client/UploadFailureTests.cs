@@ -62,6 +62,7 @@ public sealed class UploadFailureTests
         Assert.True(exception.EntryDeleted);
         Assert.IsType<InvalidOperationException>(exception.InnerException);
         Assert.Equal(1, DeleteCount(mock));
+        SecretScan.AssertClean(exception);
     }
 
     [Fact]
