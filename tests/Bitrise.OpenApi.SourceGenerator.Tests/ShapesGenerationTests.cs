@@ -72,6 +72,16 @@ public sealed class ShapesGenerationTests
         Assert.Contains("string? @class = null", Output.Source("Contoso.Api.IContosoClient.g.cs"));
     }
 
+    [Theory]
+    [InlineData("/// <summary>List the items (GET /apps/{app-slug}/items).</summary>")]
+    [InlineData("/// <summary>Create an item (POST /apps/{app-slug}/items).</summary>")]
+    [InlineData("/// <summary>PATCH /apps/{app-slug}/items/{item-slug}</summary>")]
+    [InlineData("/// <summary>DELETE /apps/{app-slug}/items/{item-slug}</summary>")]
+    public void OperationSummary_NamesRequestOnce(string expectedLine)
+    {
+        Assert.Contains(expectedLine, Output.Source("Contoso.Api.IContosoClient.g.cs"));
+    }
+
     [Fact]
     public void OperationWithoutJsonBody_IsNotGenerated()
     {

@@ -108,8 +108,10 @@ internal static class ClientEmitter
 
     private static void EmitDocs(SourceWriter writer, EmitContext context, OperationModel operation)
     {
-        var summary = (operation.Summary ?? operation.HttpMethod + " " + operation.Path).Trim().TrimEnd('.');
-        writer.Summary(summary + " (" + operation.HttpMethod + " " + operation.Path + ").");
+        var request = operation.HttpMethod + " " + operation.Path;
+        writer.Summary(string.IsNullOrWhiteSpace(operation.Summary)
+            ? request
+            : operation.Summary!.Trim().TrimEnd('.') + " (" + request + ").");
         if (!string.IsNullOrWhiteSpace(operation.Description) && operation.Description != operation.Summary)
         {
             writer.DocElement("remarks", operation.Description!);

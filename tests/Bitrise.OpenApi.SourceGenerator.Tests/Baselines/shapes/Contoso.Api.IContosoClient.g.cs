@@ -16,7 +16,7 @@ namespace Contoso.Api
         /// <exception cref="global::Contoso.Api.ContosoException">The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.Item> ItemCreateAsync(string appSlug, global::Contoso.Api.ItemCreateParams request, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>DELETE /apps/{app-slug}/items/{item-slug} (DELETE /apps/{app-slug}/items/{item-slug}).</summary>
+        /// <summary>DELETE /apps/{app-slug}/items/{item-slug}</summary>
         /// <param name="appSlug">The <c>app-slug</c> path parameter.</param>
         /// <param name="itemSlug">The <c>item-slug</c> path parameter.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
@@ -37,7 +37,7 @@ namespace Contoso.Api
         /// <exception cref="global::Contoso.Api.ContosoException">The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.ItemList> ItemListAsync(string appSlug, string? next = null, int? limit = null, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
 
-        /// <summary>PATCH /apps/{app-slug}/items/{item-slug} (PATCH /apps/{app-slug}/items/{item-slug}).</summary>
+        /// <summary>PATCH /apps/{app-slug}/items/{item-slug}</summary>
         /// <param name="appSlug">The <c>app-slug</c> path parameter.</param>
         /// <param name="itemSlug">The <c>item-slug</c> path parameter.</param>
         /// <param name="request">The request body.</param>
