@@ -14,7 +14,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidDocument = Create(
         "OASG001",
         "The OpenAPI document cannot be read",
-        "'{0}' is not valid {1}: {2}. Fix the syntax at this line; no code is generated for the document.",
+        "'{0}' is not valid {1} at {2}: {3}. {4} No code is generated for the document.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor EmptyDocument = Create(
@@ -95,11 +95,23 @@ internal static class DiagnosticDescriptors
         "The schema at '{0}' is recursive through {1}, which has no C# type, so the value is typed JsonElement. Put an object schema with properties into the cycle, as a tree node does whose 'children' is an array of nodes.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
+        "OASG015",
+        "The OpenAPI version is not supported",
+        "'{0}' declares {1} '{2}' at '{3}', a version the generator does not support. Convert the document to Swagger 2.0 or OpenAPI 3.0. No code is generated for it.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor DuplicateMethodName = Create(
+        "OASG016",
+        "Two operations map to the same method name",
+        "The operations {0} and {1} both map to the method name '{2}', so the method of the second is named '{3}'. Give each operation a unique operationId.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
-        UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema,
+        UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema, UnsupportedVersion, DuplicateMethodName,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

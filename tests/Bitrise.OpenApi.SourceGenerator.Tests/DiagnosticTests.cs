@@ -76,6 +76,44 @@ public sealed class DiagnosticTests
                   $ref: "#/components/schemas/Pet"
         """;
 
+    private const string Swagger12 = """
+        swagger: "1.2"
+        info: { title: Old, version: "1" }
+        paths: {}
+        """;
+
+    private const string SwaggerVersion12 = """
+        {
+          "apiVersion": "1.0",
+          "swaggerVersion": "1.2",
+          "apis": [ { "path": "/pets" } ]
+        }
+        """;
+
+    private const string OpenApi4 = """
+        info: { title: Future, version: "1" }
+        paths: {}
+        openapi: 4.0.0
+        """;
+
+    private const string DuplicateOperationIds = """
+        openapi: 3.0.3
+        info: { title: Duplicates, version: "1" }
+        paths:
+          /a:
+            get:
+              operationId: getA
+              responses:
+                "204":
+                  description: No content.
+          /b:
+            get:
+              operationId: getA
+              responses:
+                "204":
+                  description: No content.
+        """;
+
     /// <summary>Documents that cannot be read, the diagnostic each gives, and its zero-based line.</summary>
     public static TheoryData<string, string, string, int> BrokenDocuments => new()
     {
@@ -87,6 +125,18 @@ public sealed class DiagnosticTests
         { "external.yaml", ExternalReference, "OASG004", 10 },
         { "remote.json", RemoteReference, "OASG004", 9 },
         { "missing.yaml", MissingReference, "OASG011", 9 },
+        { "swagger-1.2.yaml", Swagger12, "OASG015", 0 },
+        { "swagger-version-1.2.json", SwaggerVersion12, "OASG015", 2 },
+        { "openapi-4.yaml", OpenApi4, "OASG015", 2 },
+        { "duplicates.yaml", DuplicateOperationIds, "OASG016", 11 },
+    };
+
+    /// <summary>Documents with an unsupported version, the field, its value, and the zero-based column of its key.</summary>
+    public static TheoryData<string, string, string, string, int> UnsupportedVersions => new()
+    {
+        { "swagger-1.2.yaml", Swagger12, "swagger", "1.2", 0 },
+        { "swagger-version-1.2.json", SwaggerVersion12, "swaggerVersion", "1.2", 2 },
+        { "openapi-4.yaml", OpenApi4, "openapi", "4.0.0", 0 },
     };
 
     [Theory]
@@ -115,6 +165,131 @@ public sealed class DiagnosticTests
         Assert.Null(output.Result.Exception);
         Assert.DoesNotContain(output.AllDiagnostics, diagnostic => diagnostic.Id == "CS8785");
         Assert.DoesNotContain(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken), diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Theory]
+    [MemberData(nameof(UnsupportedVersions))]
+    public void UnsupportedVersion_NamesFieldAndConversion(string fileName, string text, string field, string version, int expectedColumn)
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/" + fileName, text));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("OASG015", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(expectedColumn, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
+        Assert.Contains(field + " '" + version + "'", message);
+        Assert.Contains("'#/" + field + "'", message);
+        Assert.Contains("Convert the document to Swagger 2.0 or OpenAPI 3.0", message);
+        Assert.Empty(output.Result.GeneratedSources);
+    }
+
+    [Theory]
+    [InlineData("openapi: 3.0.3")]
+    [InlineData("openapi: \"3.1.0\"")]
+    [InlineData("swagger: \"2.0\"")]
+    [InlineData("swagger: 2.0")]
+    public void SupportedVersion_IsAccepted(string versionLine)
+    {
+        var text = versionLine + "\ninfo: { title: Supported, version: \"1\" }\npaths:\n  /pets:\n    get:\n      operationId: pet-list\n      responses:\n        \"204\":\n          description: No content.\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/supported.yaml", text));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.NotEmpty(output.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void NestedVersionField_IsNotOpenApi()
+    {
+        var text = "config:\n  openapi: 3.0.3\nsteps: []\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/config.yaml", text));
+
+        Assert.Equal("OASG003", Assert.Single(output.GeneratorDiagnostics).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(BrokenDocuments))]
+    public void BrokenDocument_MessageHasNoDoublePeriod(string fileName, string text, string expectedId, int expectedLine)
+    {
+        _ = expectedLine;
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/" + fileName, text));
+
+        var message = output.GeneratorDiagnostics.Single(candidate => candidate.Id == expectedId).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.DoesNotContain("..", message);
+    }
+
+    [Fact]
+    public void InvalidYaml_GivesParserReasonAndPosition()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/invalid.yaml", InvalidYaml));
+
+        var message = output.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("'/specs/invalid.yaml' is not valid YAML at line 3, column ", message);
+        Assert.Contains("failed after this point", message);
+        Assert.DoesNotContain("Exception during deserialization", message);
+        Assert.DoesNotContain("Idx:", message);
+        Assert.Contains("Check the indentation, quotes and brackets there.", message);
+    }
+
+    [Fact]
+    public void UnclosedQuote_GivesParserReason()
+    {
+        var text = "openapi: 3.0.3\ninfo:\n  title: \"unclosed\n  version: 1\npaths: {}\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/quote.yaml", text));
+
+        var message = output.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("'/specs/quote.yaml' is not valid YAML at line 3, column 10: ", message);
+        Assert.Contains("quoted scalar", message);
+        Assert.DoesNotContain("Exception during deserialization", message);
+        Assert.DoesNotContain("Idx:", message);
+    }
+
+    [Fact]
+    public void InvalidJson_GivesParserReasonAndPosition()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/invalid.json", InvalidJson));
+
+        var message = output.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("'/specs/invalid.json' is not valid JSON at line 6, column ", message);
+        Assert.DoesNotContain(", position ", message);
+        Assert.Contains("Check the commas, quotes and brackets there.", message);
+    }
+
+    [Fact]
+    public void MissingReference_MessageEndsQuotedPointerOnce()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/missing.yaml", MissingReference));
+
+        Assert.Equal(
+            "'/specs/missing.yaml' cannot be loaded: Could not resolve the path '#/components/schemas/Pet'. Check that the '$ref' points at an existing schema in the document.",
+            output.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void DuplicateOperationId_NumbersBeforeAsync()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/duplicates.yaml", DuplicateOperationIds));
+
+        var client = output.Compilation.GetTypeByMetadataName("Contoso.Api.IContosoClient")!;
+        Assert.Single(client.GetMembers("GetAAsync"));
+        Assert.Single(client.GetMembers("GetA2Async"));
+        Assert.Empty(client.GetMembers("GetAAsync2"));
+    }
+
+    [Fact]
+    public void DuplicateOperationId_NamesBothOperations()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/duplicates.yaml", DuplicateOperationIds));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(
+            "The operations GET /a (operationId 'getA') and GET /b (operationId 'getA') both map to the method name 'GetAAsync', so the method of the second is named 'GetA2Async'. Give each operation a unique operationId.",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text;
+using Bitrise.OpenApi.SourceGenerator.Helpers;
 using Bitrise.OpenApi.SourceGenerator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -39,7 +40,7 @@ internal static class OpenApiEmitter
             {
                 // A bug in an emitter must not become CS8785, which hides the document that caused it.
                 var location = Location.Create(document.FilePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, location, document.FilePath, exception.GetType().Name, exception.Message));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, location, document.FilePath, exception.GetType().Name, MessageText.AsClause(exception.Message)));
             }
         }
     }

@@ -112,12 +112,18 @@ internal sealed class NameAllocator
         _used = new HashSet<string>(reserved ?? Array.Empty<string>(), comparer ?? StringComparer.Ordinal);
     }
 
-    public string Allocate(string name)
+    public string Allocate(string name) => Allocate(name, string.Empty);
+
+    /// <summary>
+    /// Returns <paramref name="stem"/> followed by <paramref name="suffix"/>, with the number that makes it unique
+    /// placed before the suffix: <c>GetA</c> and <c>Async</c> give <c>GetAAsync</c>, then <c>GetA2Async</c>.
+    /// </summary>
+    public string Allocate(string stem, string suffix)
     {
-        var candidate = name;
-        for (var suffix = 2; !_used.Add(candidate); suffix++)
+        var candidate = stem + suffix;
+        for (var number = 2; !_used.Add(candidate); number++)
         {
-            candidate = name + suffix.ToString(CultureInfo.InvariantCulture);
+            candidate = stem + number.ToString(CultureInfo.InvariantCulture) + suffix;
         }
 
         return candidate;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using System.Threading;
@@ -21,6 +22,8 @@ namespace Bitrise.OpenApi.SourceGenerator.Parser;
 internal static class OpenApiParser
 {
     private static readonly Regex JsonVersionField = new("\"(openapi|swagger)\"\\s*:", RegexOptions.CultureInvariant);
+    private static readonly Regex SupportedOpenApiVersion = new("^3\\.[0-9]+(\\.[0-9]+)?([-+].*)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex SupportedSwaggerVersion = new("^2(\\.0)?$", RegexOptions.CultureInvariant);
     private static readonly Regex YamlVersionField = new("^[ \\t]*[\"']?(openapi|swagger)[\"']?[ \\t]*:", RegexOptions.CultureInvariant | RegexOptions.Multiline);
 
     public static OpenApiDocumentModel Parse(OpenApiDocumentInput input, CancellationToken cancellationToken)
@@ -72,9 +75,19 @@ internal static class OpenApiParser
         }
 
         var isJson = IsJson(text);
-        if (!(isJson ? JsonVersionField : YamlVersionField).IsMatch(text))
+        var versionFields = VersionFieldReader.Read(text, isJson);
+        if (versionFields is null)
         {
-            diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.AtStart(), input.FilePath);
+            // The JSON cannot be parsed, and the load below reports where. A file that is not even meant to be an
+            // OpenAPI document gets OASG003 instead, found by a textual search for the version field.
+            if (!(isJson ? JsonVersionField : YamlVersionField).IsMatch(text))
+            {
+                diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.AtStart(), input.FilePath);
+                return null;
+            }
+        }
+        else if (!IsSupportedVersion(versionFields, input.FilePath, diagnostics))
+        {
             return null;
         }
 
@@ -92,6 +105,36 @@ internal static class OpenApiParser
             : OpenApiYamlDocument.FromYamlAsync(text, documentPath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult();
         resolver = created ?? new LocalReferenceResolver(new OpenApiSchemaResolver(loaded, new SystemTextJsonSchemaGeneratorSettings()));
         return loaded;
+    }
+
+    /// <summary>
+    /// Accepts OpenAPI 3.x and Swagger 2.0. Reports OASG003 when the document has no version field, and OASG015
+    /// for any other version, including Swagger 1.x, whose field is <c>swaggerVersion</c>.
+    /// </summary>
+    private static bool IsSupportedVersion(IReadOnlyList<VersionField> fields, string filePath, DiagnosticBag diagnostics)
+    {
+        var field = fields.FirstOrDefault(candidate => candidate.Name == "openapi")
+            ?? fields.FirstOrDefault(candidate => candidate.Name == "swagger")
+            ?? fields.FirstOrDefault();
+        if (field is null)
+        {
+            diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.AtStart(), filePath);
+            return false;
+        }
+
+        var isSupported = field.Name switch
+        {
+            "openapi" => SupportedOpenApiVersion.IsMatch(field.Value),
+            "swagger" => SupportedSwaggerVersion.IsMatch(field.Value),
+            _ => false,
+        };
+        if (!isSupported)
+        {
+            var location = diagnostics.Locator.AtLineColumn(field.Line, field.Column);
+            diagnostics.Add(DiagnosticDescriptors.UnsupportedVersion, location, filePath, field.Name, field.Value, "#/" + field.Name);
+        }
+
+        return isSupported;
     }
 
     private static void Map(OpenApiDocument document, LocalReferenceResolver resolver, string clientName, DiagnosticBag diagnostics, List<SchemaModel> schemas, List<OperationModel> operations)
@@ -161,31 +204,64 @@ internal static class OpenApiParser
         switch (cause)
         {
             case YamlException yaml:
-                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(yaml.Start.Line, yaml.Start.Column), input.FilePath, "YAML", yaml.Message);
+                diagnostics.Add(
+                    DiagnosticDescriptors.InvalidDocument,
+                    locator.AtLineColumn(yaml.Start.Line, yaml.Start.Column),
+                    input.FilePath,
+                    "YAML",
+                    LineColumn(yaml.Start.Line, yaml.Start.Column),
+                    MessageText.AsClause(YamlMarks.Replace(yaml.Message, string.Empty)),
+                    "Check the indentation, quotes and brackets there.");
                 break;
             case JsonReaderException json when IsJson(input.Text):
-                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(json.LineNumber, json.LinePosition), input.FilePath, "JSON", json.Message);
+                diagnostics.Add(
+                    DiagnosticDescriptors.InvalidDocument,
+                    locator.AtLineColumn(json.LineNumber, json.LinePosition),
+                    input.FilePath,
+                    "JSON",
+                    LineColumn(json.LineNumber, json.LinePosition),
+                    WithoutPosition(json.Message),
+                    "Check the commas, quotes and brackets there.");
                 break;
             case JsonSerializationException json when IsJson(input.Text):
-                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtLineColumn(json.LineNumber, json.LinePosition), input.FilePath, "OpenAPI", json.Message);
+                diagnostics.Add(
+                    DiagnosticDescriptors.InvalidDocument,
+                    locator.AtLineColumn(json.LineNumber, json.LinePosition),
+                    input.FilePath,
+                    "OpenAPI",
+                    LineColumn(json.LineNumber, json.LinePosition),
+                    WithoutPosition(json.Message),
+                    StructureHint);
                 break;
             case JsonReaderException or JsonSerializationException:
                 // NSwag converts YAML to JSON first, so the exception's line is one of that JSON; its path still
                 // names the place in the document.
                 var path = cause is JsonReaderException reader ? reader.Path : ((JsonSerializationException)cause).Path;
-                var message = Regex.Replace(cause.Message, ", line \\d+, position \\d+\\.$", ".");
-                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtPointer(ToPointer(path)), input.FilePath, "OpenAPI", message);
+                var pointer = ToPointer(path);
+                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtPointer(pointer), input.FilePath, "OpenAPI", "'" + pointer + "'", WithoutPosition(cause.Message), StructureHint);
                 break;
             case InvalidOperationException or NotSupportedException when cause.Message.IndexOf("resolve", StringComparison.OrdinalIgnoreCase) >= 0:
                 var reference = Regex.Match(cause.Message, "'(#[^']*)'");
                 var location = reference.Success ? locator.AtText(reference.Groups[1].Value) : locator.AtStart();
-                diagnostics.Add(DiagnosticDescriptors.InvalidReference, location, input.FilePath, cause.Message);
+                diagnostics.Add(DiagnosticDescriptors.InvalidReference, location, input.FilePath, MessageText.AsClause(cause.Message));
                 break;
             default:
-                diagnostics.Add(DiagnosticDescriptors.GeneratorFailure, locator.AtStart(), input.FilePath, cause.GetType().Name, cause.Message);
+                diagnostics.Add(DiagnosticDescriptors.GeneratorFailure, locator.AtStart(), input.FilePath, cause.GetType().Name, MessageText.AsClause(cause.Message));
                 break;
         }
     }
+
+    private const string StructureHint = "Make the document match the OpenAPI specification there.";
+
+    /// <summary>The positions that YamlDotNet puts before its message: <c>(Line: 3, Col: 10, Idx: 34) - (Line: 3, Col: 10, Idx: 34): </c>.</summary>
+    private static readonly Regex YamlMarks = new("^\\(Line: \\d+, Col: \\d+, Idx: \\d+\\) - \\(Line: \\d+, Col: \\d+, Idx: \\d+\\): ", RegexOptions.CultureInvariant);
+
+    private static string LineColumn(long line, long column) =>
+        "line " + line.ToString(CultureInfo.InvariantCulture) + ", column " + column.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Removes the position that Json.NET appends (", line 6, position 2."), which the diagnostic gives on its own.</summary>
+    private static string WithoutPosition(string message) =>
+        MessageText.AsClause(Regex.Replace(message, ", line \\d+, position \\d+\\.$", string.Empty));
 
     private static bool IsJson(string text) => text.TrimStart().StartsWith("{", StringComparison.Ordinal);
 
@@ -216,6 +292,14 @@ internal static class OpenApiParser
             if (current is AggregateException { InnerExceptions.Count: 1 } aggregate)
             {
                 current = aggregate.InnerExceptions[0];
+                continue;
+            }
+
+            // YamlDotNet's deserializer wraps the parser's exception in one that says only "Exception during
+            // deserialization", so the innermost YamlException carries the reason.
+            if (current is YamlException && current.InnerException is YamlException)
+            {
+                current = current.InnerException;
                 continue;
             }
 

@@ -23,6 +23,9 @@ internal sealed class OperationMapper
     private readonly SchemaMapper _schemas;
     private readonly DiagnosticBag _diagnostics;
     private readonly NameAllocator _methodNames;
+
+    /// <summary>The operation that each method name was given to, described for a duplicate-name warning.</summary>
+    private readonly Dictionary<string, string> _methodOperations = new(StringComparer.Ordinal);
     private bool _isOpenApi3 = true;
 
     public OperationMapper(SchemaMapper schemas, DiagnosticBag diagnostics, string clientName)
@@ -173,7 +176,7 @@ internal sealed class OperationMapper
         SchemaMapper.AddModelNames(responseType, ResponseModels);
 
         return new OperationModel(
-            _methodNames.Allocate(baseName + "Async"),
+            AllocateMethodName(baseName, path, method, operationId, pointer),
             method.ToUpperInvariant(),
             path,
             operation.Summary,
@@ -183,6 +186,25 @@ internal sealed class OperationMapper
             bodyType,
             bodyDescription,
             responseType);
+    }
+
+    /// <summary>
+    /// Returns <c>{baseName}Async</c>, or <c>{baseName}2Async</c> and so on when an earlier operation has that
+    /// name, which is reported at the later operation.
+    /// </summary>
+    private string AllocateMethodName(string baseName, string path, string method, string? operationId, string pointer)
+    {
+        var operation = method.ToUpperInvariant() + " " + path + (string.IsNullOrWhiteSpace(operationId) ? " (no operationId)" : " (operationId '" + operationId + "')");
+        var expected = baseName + "Async";
+        var methodName = _methodNames.Allocate(baseName, "Async");
+        if (methodName != expected && _methodOperations.TryGetValue(expected, out var earlier))
+        {
+            var location = string.IsNullOrWhiteSpace(operationId) ? pointer : pointer + "/operationId";
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.DuplicateMethodName, location, earlier, operation, expected, methodName);
+        }
+
+        _methodOperations[methodName] = operation;
+        return methodName;
     }
 
     private TypeModel MapParameterType(OpenApiParameter parameter, string pointer, string baseName)
