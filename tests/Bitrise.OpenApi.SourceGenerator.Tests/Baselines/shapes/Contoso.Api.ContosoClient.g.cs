@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>Calls the operations of the API over an <see cref="global::System.Net.Http.HttpClient"/> whose <see cref="global::System.Net.Http.HttpClient.BaseAddress"/> is the server URL.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public partial class ContosoClient : global::Contoso.Api.IContosoClient
     {
         private const int ResponseExcerptLength = 512;

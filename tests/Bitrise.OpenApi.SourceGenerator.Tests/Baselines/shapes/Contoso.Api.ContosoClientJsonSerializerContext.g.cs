@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>Resolves the JSON contracts of the models of <see cref="ContosoClient"/> from generated converters, without reflection.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public sealed partial class ContosoClientJsonSerializerContext : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
     {
         /// <summary>Creates a resolver with its own read-only <see cref="Options"/>.</summary>

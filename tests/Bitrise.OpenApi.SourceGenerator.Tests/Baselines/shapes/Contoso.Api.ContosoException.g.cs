@@ -13,7 +13,7 @@ namespace Contoso.Api
     /// <see cref="global::System.Net.Http.HttpRequestException.StatusCode"/> is the status of the response, or <c>null</c>
     /// in a derived exception for a failure that received no response.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public partial class ContosoException : global::System.Net.Http.HttpRequestException
     {
         /// <summary>Creates the exception for a response.</summary>

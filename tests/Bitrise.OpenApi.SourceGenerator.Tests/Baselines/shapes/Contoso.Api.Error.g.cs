@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>The schema at <c>#/components/schemas/Error</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public sealed partial class Error
     {
         /// <summary>The <c>message</c> property.</summary>
@@ -21,7 +21,7 @@ namespace Contoso.Api
         }
 
         /// <summary>Reads and writes <see cref="Error"/> without reflection.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Contoso.Api.Error>
         {
             public static JsonConverter Instance { get; } = new JsonConverter();

@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>Calls the operations of Shapes &lt;&amp;&gt; test API.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public partial interface IContosoClient
     {
         /// <summary>Create an item (POST /apps/{app-slug}/items).</summary>

@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>An item; &lt;c&gt; in a description stays text.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public sealed partial class Item
     {
         /// <summary>Collides with the inline class name after PascalCase.</summary>
@@ -61,7 +61,7 @@ namespace Contoso.Api
         }
 
         /// <summary>Reads and writes <see cref="Item"/> without reflection.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Contoso.Api.Item>
         {
             public static JsonConverter Instance { get; } = new JsonConverter();

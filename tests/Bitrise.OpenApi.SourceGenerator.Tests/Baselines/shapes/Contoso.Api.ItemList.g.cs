@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>The schema at <c>#/components/schemas/ItemList</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public sealed partial class ItemList
     {
         /// <summary>The <c>data</c> property.</summary>
@@ -26,7 +26,7 @@ namespace Contoso.Api
         }
 
         /// <summary>Reads and writes <see cref="ItemList"/> without reflection.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Contoso.Api.ItemList>
         {
             public static JsonConverter Instance { get; } = new JsonConverter();

@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>A schema whose name the inline owner class of Item would take.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public sealed partial class ItemOwner
     {
         /// <summary>The <c>id</c> property.</summary>
@@ -21,7 +21,7 @@ namespace Contoso.Api
         }
 
         /// <summary>Reads and writes <see cref="ItemOwner"/> without reflection.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Contoso.Api.ItemOwner>
         {
             public static JsonConverter Instance { get; } = new JsonConverter();

@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>The schema at <c>#/components/schemas/Item/properties/owner</c>.</summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public sealed partial class ItemOwner2
     {
         /// <summary>The <c>e-mail</c> property.</summary>
@@ -26,7 +26,7 @@ namespace Contoso.Api
         }
 
         /// <summary>Reads and writes <see cref="ItemOwner2"/> without reflection.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Contoso.Api.ItemOwner2>
         {
             public static JsonConverter Instance { get; } = new JsonConverter();

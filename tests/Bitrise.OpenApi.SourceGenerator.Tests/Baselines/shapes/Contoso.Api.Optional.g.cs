@@ -8,7 +8,7 @@ namespace Contoso.Api
     /// properties are written to JSON, so a request sends just the fields the caller assigned.
     /// </summary>
     /// <typeparam name="T">The property type.</typeparam>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public readonly struct Optional<T>
     {
         private readonly T _value;

@@ -7,7 +7,7 @@ namespace Contoso.Api
     /// A schema named like a member of the serializer context.
     /// Its description has a bare CR and a */ that must stay inside the comment.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public sealed partial class Options2
     {
         /// <summary>The <c>matrix</c> property.</summary>
@@ -24,7 +24,7 @@ namespace Contoso.Api
         }
 
         /// <summary>Reads and writes <see cref="Options2"/> without reflection.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "1.0.0.0")]
+        [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
         internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Contoso.Api.Options2>
         {
             public static JsonConverter Instance { get; } = new JsonConverter();
