@@ -200,6 +200,25 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void JsonDocumentWithComments_IsRead()
+    {
+        var text = """
+            // Comments are not JSON, but Json.NET and NSwag accept them.
+            {
+              /* the version */
+              "openapi": "3.0.3",
+              "info": { "title": "Commented", "version": "1" },
+              "paths": {}
+            }
+            """;
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/commented.json", text));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.NotEmpty(output.Result.GeneratedSources);
+    }
+
+    [Fact]
     public void NestedVersionField_IsNotOpenApi()
     {
         var text = "config:\n  openapi: 3.0.3\nsteps: []\n";

@@ -263,7 +263,34 @@ internal static class OpenApiParser
     private static string WithoutPosition(string message) =>
         MessageText.AsClause(Regex.Replace(message, ", line \\d+, position \\d+\\.$", string.Empty));
 
-    private static bool IsJson(string text) => text.TrimStart().StartsWith("{", StringComparison.Ordinal);
+    /// <summary>Returns true when the first character after white space and JSON comments (which Json.NET accepts) is <c>{</c>.</summary>
+    private static bool IsJson(string text)
+    {
+        var index = 0;
+        while (index < text.Length)
+        {
+            if (char.IsWhiteSpace(text[index]))
+            {
+                index++;
+            }
+            else if (string.CompareOrdinal(text, index, "//", 0, 2) == 0)
+            {
+                var lineEnd = text.IndexOf('\n', index);
+                index = lineEnd < 0 ? text.Length : lineEnd + 1;
+            }
+            else if (string.CompareOrdinal(text, index, "/*", 0, 2) == 0)
+            {
+                var commentEnd = text.IndexOf("*/", index + 2, StringComparison.Ordinal);
+                index = commentEnd < 0 ? text.Length : commentEnd + 2;
+            }
+            else
+            {
+                return text[index] == '{';
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Converts a Json.NET path such as <c>paths['/users'].get</c> to the JSON pointer <c>#/paths/~1users/get</c>.</summary>
     private static string ToPointer(string? path)

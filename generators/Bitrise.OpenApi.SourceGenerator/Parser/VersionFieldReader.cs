@@ -48,17 +48,17 @@ internal static class VersionFieldReader
         var fields = new List<VersionField>();
         var lines = text.Split('\n');
         using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
-        if (!reader.Read() || reader.TokenType != JsonToken.StartObject)
+        if (!ReadToken(reader) || reader.TokenType != JsonToken.StartObject)
         {
             return fields;
         }
 
-        while (reader.Read() && reader.TokenType == JsonToken.PropertyName)
+        while (ReadToken(reader) && reader.TokenType == JsonToken.PropertyName)
         {
             var name = (string)reader.Value!;
             var line = reader.LineNumber;
             var column = reader.LinePosition;
-            reader.Read();
+            ReadToken(reader);
             if (FieldNames.Contains(name) && reader.Value is { } value)
             {
                 fields.Add(new VersionField(name, Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty, line, KeyColumn(lines, line, column, name)));
@@ -68,6 +68,20 @@ internal static class VersionFieldReader
         }
 
         return fields;
+    }
+
+    /// <summary>Reads the next token that is not a comment: Json.NET and NSwag accept comments in JSON documents.</summary>
+    private static bool ReadToken(JsonTextReader reader)
+    {
+        while (reader.Read())
+        {
+            if (reader.TokenType != JsonToken.Comment)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
