@@ -213,6 +213,47 @@ public sealed class UploadFailureTests
         SecretScan.AssertClean(exception);
     }
 
+    [Theory]
+    [InlineData(@"p<w>&'+x-12345", @"p\u003Cw\u003E\u0026\u0027\u002Bx-12345")]
+    [InlineData(@"p<w>&'+x-12345", @"p\u003cw\u003e\u0026\u0027\u002bx-12345")]
+    public async Task PasswordEchoedAsJson_IsRedacted(string password, string echoed)
+    {
+        using var mock = MockApi.Start();
+        RespondToCreate(mock, StorageUrl(mock.Origin));
+        RespondToPut(mock, 200, code: null, message: null);
+        RespondToConfirm(mock);
+        mock.Respond("PATCH", EntryPath, 400, "{\"message\":\"certificate_password " + echoed + " does not open the file\"}");
+        RespondToDelete(mock);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadAsync(mock, password));
+
+        var texts = ExceptionTexts(exception);
+        Assert.DoesNotContain(texts, text => text.Contains(password, StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, text => text.Contains(echoed, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(texts, text => text.Contains("[redacted]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PasswordCutByExcerptLimit_IsRedacted()
+    {
+        const string Password = "cut-secret-7f3a91";
+        using var mock = MockApi.Start();
+        RespondToCreate(mock, StorageUrl(mock.Origin));
+        RespondToPut(mock, 200, code: null, message: null);
+        RespondToConfirm(mock);
+
+        // No JSON "message", so the message quotes the raw body, cut to 199 characters and an ellipsis; the
+        // first 6 characters of the password are the last ones kept.
+        var filler = new string('x', 199 - "<p>".Length - 6);
+        mock.Respond("PATCH", EntryPath, 400, "<p>" + filler + Password + "</p>");
+        RespondToDelete(mock);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadAsync(mock, Password));
+
+        var texts = ExceptionTexts(exception);
+        Assert.DoesNotContain(texts, text => text.Contains(Password[..6], StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Password_SetAfterConfirm()
     {
@@ -348,4 +389,21 @@ public sealed class UploadFailureTests
 
     private static int ConfirmCount(MockApi mock)
         => mock.Requests.Count(request => request.Path == $"{EntryPath}/uploaded");
+
+    /// <summary>Returns the message, service message and response excerpt of the exception and every inner one.</summary>
+    private static string[] ExceptionTexts(Exception exception)
+    {
+        var texts = new System.Collections.Generic.List<string>();
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            texts.Add(current.Message);
+            if (current is CodeSigningApiException api)
+            {
+                texts.Add(api.ServiceMessage ?? string.Empty);
+                texts.Add(api.ResponseExcerpt ?? string.Empty);
+            }
+        }
+
+        return texts.ToArray();
+    }
 }
