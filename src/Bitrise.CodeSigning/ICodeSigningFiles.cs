@@ -25,7 +25,7 @@ namespace Bitrise.CodeSigning;
 /// </para>
 /// <list type="table">
 /// <listheader><term>exception</term><description>raised when</description></listheader>
-/// <item><term><see cref="CodeSigningApiException"/></term><description>A call of the API answered outside 2xx (list, show, delete, and <see cref="Api"/>).</description></item>
+/// <item><term><see cref="CodeSigningApiException"/></term><description>A call of the API returned a status outside 2xx (list, show, delete, and <see cref="Api"/>).</description></item>
 /// <item><term><see cref="CodeSigningStorageException"/></term><description>A download from a presigned URL failed, the file has no download URL because it is protected, or its SHA-256 differs.</description></item>
 /// <item><term><see cref="CodeSigningUploadException"/></term><description>A stage of an upload failed; <see cref="CodeSigningUploadException.Stage"/> names it and the inner exception is the cause.</description></item>
 /// <item><term><see cref="CodeSigningConstraintException"/></term><description>An update breaks the PATCH rules, found by the client before sending or by the service's 400.</description></item>
@@ -57,7 +57,7 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty, or <paramref name="source"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     /// <exception cref="CodeSigningUploadException">
-    /// A stage failed: the API or the storage answered with an error, a request got no response or timed out, or the
+    /// A stage failed: the API or the storage returned an error, a request got no response or timed out, or the
     /// source did not yield its declared length. The created entry, if any, was deleted first.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the created entry, if any, was deleted first.</exception>
@@ -78,7 +78,7 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty, or <paramref name="source"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     /// <exception cref="CodeSigningUploadException">
-    /// A stage failed: the API or the storage answered with an error, a request got no response or timed out, or the
+    /// A stage failed: the API or the storage returned an error, a request got no response or timed out, or the
     /// source did not yield its declared length. The created entry, if any, was deleted first.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the created entry, if any, was deleted first.</exception>
@@ -93,7 +93,7 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> or <paramref name="userEnvKey"/> is null or empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="source"/> is null.</exception>
     /// <exception cref="CodeSigningUploadException">
-    /// A stage failed: the API or the storage answered with an error, a request got no response or timed out, or the
+    /// A stage failed: the API or the storage returned an error, a request got no response or timed out, or the
     /// source did not yield its declared length. The created entry, if any, was deleted first.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the created entry, if any, was deleted first.</exception>
@@ -108,7 +108,7 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty, or <paramref name="source"/> is empty.</exception>
     /// <exception cref="ArgumentNullException"><paramref name="credentials"/> or <paramref name="source"/> is null.</exception>
     /// <exception cref="CodeSigningUploadException">
-    /// A stage failed: the API or the storage answered with an error, a request got no response or timed out, or the
+    /// A stage failed: the API or the storage returned an error, a request got no response or timed out, or the
     /// source did not yield its declared length. The created entry, if any, was deleted first.
     /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled; the created entry, if any, was deleted first.</exception>
@@ -133,7 +133,7 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
     /// <exception cref="CodeSigningConstraintException">
     /// The change breaks a rule. When <see cref="CodeSigningConstraintException.RejectedByService"/> is false, the client
-    /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
+    /// found it and sent nothing; when true, the service returned 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
     /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
@@ -160,7 +160,7 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
     /// <exception cref="CodeSigningConstraintException">
     /// The change breaks a rule. When <see cref="CodeSigningConstraintException.RejectedByService"/> is false, the client
-    /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
+    /// found it and sent nothing; when true, the service returned 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
     /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
@@ -187,7 +187,7 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentNullException"><paramref name="change"/> is null.</exception>
     /// <exception cref="CodeSigningConstraintException">
     /// The change breaks a rule. When <see cref="CodeSigningConstraintException.RejectedByService"/> is false, the client
-    /// found it and sent nothing; when true, the service answered 400 because the state changed after it was read.
+    /// found it and sent nothing; when true, the service returned 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
     /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
