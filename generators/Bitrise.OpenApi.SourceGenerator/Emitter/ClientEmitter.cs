@@ -145,7 +145,7 @@ internal static class ClientEmitter
 
         writer.DocElement(
             "exception",
-            "The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.",
+            "The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.",
             " cref=\"" + context.Qualified(context.Document.ExceptionName) + "\"");
     }
 

@@ -10,7 +10,7 @@ internal static class ExceptionEmitter
         namespace {{context.Namespace}}
         {
             /// <summary>
-            /// A call of <see cref="{{context.Document.ClientName}}"/> failed: the service answered with a status outside 2xx, or with
+            /// A call of <see cref="{{context.Document.ClientName}}"/> failed: the service returned a status outside 2xx, or
             /// a 2xx body that is empty or not valid JSON for the expected type. Hand-written code may derive from it, so that
             /// one catch clause covers every failure of a library built on the client.
             /// </summary>

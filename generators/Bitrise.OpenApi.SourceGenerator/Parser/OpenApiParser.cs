@@ -322,7 +322,7 @@ internal static class OpenApiParser
                 continue;
             }
 
-            // YamlDotNet's deserializer wraps the parser's exception in one that says only "Exception during
+            // YamlDotNet's deserializer wraps the parser's exception in one whose message is only "Exception during
             // deserialization", so the innermost YamlException carries the reason.
             if (current is YamlException && current.InnerException is YamlException)
             {

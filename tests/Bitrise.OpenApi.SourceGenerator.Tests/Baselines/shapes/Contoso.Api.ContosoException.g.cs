@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>
-    /// A call of <see cref="ContosoClient"/> failed: the service answered with a status outside 2xx, or with
+    /// A call of <see cref="ContosoClient"/> failed: the service returned a status outside 2xx, or
     /// a 2xx body that is empty or not valid JSON for the expected type. Hand-written code may derive from it, so that
     /// one catch clause covers every failure of a library built on the client.
     /// </summary>

@@ -13,7 +13,7 @@ namespace Contoso.Api
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::System.ArgumentNullException">A path parameter or the request body is <c>null</c>.</exception>
-        /// <exception cref="global::Contoso.Api.ContosoException">The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.</exception>
+        /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.Item> ItemCreateAsync(string appSlug, global::Contoso.Api.ItemCreateParams request, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>DELETE /apps/{app-slug}/items/{item-slug}</summary>
@@ -21,7 +21,7 @@ namespace Contoso.Api
         /// <param name="itemSlug">The <c>item-slug</c> path parameter.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <exception cref="global::System.ArgumentNullException">A path parameter or the request body is <c>null</c>.</exception>
-        /// <exception cref="global::Contoso.Api.ContosoException">The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.</exception>
+        /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task ItemDeleteAsync(string appSlug, string itemSlug, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>List the items (GET /apps/{app-slug}/items).</summary>
@@ -34,7 +34,7 @@ namespace Contoso.Api
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::System.ArgumentNullException">A path parameter or the request body is <c>null</c>.</exception>
-        /// <exception cref="global::Contoso.Api.ContosoException">The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.</exception>
+        /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.ItemList> ItemListAsync(string appSlug, string? next = null, int? limit = null, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>PATCH /apps/{app-slug}/items/{item-slug}</summary>
@@ -44,7 +44,7 @@ namespace Contoso.Api
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::System.ArgumentNullException">A path parameter or the request body is <c>null</c>.</exception>
-        /// <exception cref="global::Contoso.Api.ContosoException">The service answered with a status outside 2xx, or with a body that is not valid JSON for the expected type.</exception>
+        /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.Item> ItemUpdateAsync(string appSlug, string itemSlug, global::Contoso.Api.ItemUpdateParams request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }
