@@ -55,7 +55,7 @@ public sealed class BitriseEmulator : IAsyncDisposable
     /// <summary>The token that API requests must send in the <c>Authorization</c> header.</summary>
     public string AccessToken { get; }
 
-    /// <summary>The temporary folder that holds uploaded bytes until <see cref="DisposeAsync"/> deletes it.</summary>
+    /// <summary>The temporary folder that contains the uploaded bytes until <see cref="DisposeAsync"/> deletes it.</summary>
     internal string BlobDirectoryPath => _blobs.Root;
 
     /// <summary>

@@ -6,7 +6,7 @@ using Bitrise.CodeSigning.Internal;
 
 namespace Bitrise.CodeSigning.Internal
 {
-    /// <summary>The answer of a create operation: the new item's slug and its presigned upload URL.</summary>
+    /// <summary>The response item of a create operation: the new item's slug and its presigned upload URL.</summary>
     internal interface ICreatedUpload
     {
         string? Slug { get; }
@@ -14,7 +14,7 @@ namespace Bitrise.CodeSigning.Internal
         string? UploadUrl { get; }
     }
 
-    /// <summary>The answer of a show operation: the download URL, absent while the file is protected.</summary>
+    /// <summary>The response item of a show operation: the download URL, absent while the file is protected.</summary>
     internal interface IDownloadableFile
     {
         string? DownloadUrl { get; }
@@ -22,7 +22,7 @@ namespace Bitrise.CodeSigning.Internal
         bool? IsProtected { get; }
     }
 
-    /// <summary>A show answer that carries the SHA-256 of the stored bytes, in lowercase hexadecimal.</summary>
+    /// <summary>A show response item that carries the SHA-256 of the stored bytes, in lowercase hexadecimal.</summary>
     internal interface IChecksummedFile
     {
         string? FileSha256 { get; }

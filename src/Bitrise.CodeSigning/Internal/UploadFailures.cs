@@ -42,7 +42,7 @@ internal static class UploadFailures
             message.Append('.');
         }
 
-        // The storage's own message already tells the caller to start again after an expired URL or a wrong signature.
+        // The storage's own message already asks the caller to start again after an expired URL or a wrong signature.
         if (!causeText.Contains("again", StringComparison.Ordinal))
         {
             message.Append(' ').Append(NextStep(stage, cause));

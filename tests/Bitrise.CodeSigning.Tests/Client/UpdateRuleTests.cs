@@ -9,7 +9,7 @@ using WireMock;
 
 namespace Bitrise.CodeSigning.Tests.Client;
 
-/// <summary>One WireMock API for all rows of the table, which answers every PATCH with the file's slug.</summary>
+/// <summary>One WireMock API for all rows of the table, which returns the file's slug for every PATCH.</summary>
 public sealed class UpdateApiFixture : IDisposable
 {
     public UpdateApiFixture()

@@ -242,8 +242,8 @@ public sealed class UploadFailureTests
         RespondToPut(mock, 200, code: null, message: null);
         RespondToConfirm(mock);
 
-        // No JSON "message", so the message quotes the raw body, cut to 199 characters and an ellipsis; the
-        // first 6 characters of the password are the last ones kept.
+        // The body has no JSON "message", so the exception message quotes it, cut to 199 characters and an
+        // ellipsis. The first 6 characters of the password are the last ones kept.
         var filler = new string('x', 199 - "<p>".Length - 6);
         mock.Respond("PATCH", EntryPath, 400, "<p>" + filler + Password + "</p>");
         RespondToDelete(mock);
