@@ -1,7 +1,9 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Bitrise.OpenApi.SourceGenerator.Tests;
 
@@ -58,6 +60,53 @@ public sealed class MetadataTests
         Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api.ShapesException"));
     }
 
+    [Theory]
+    [InlineData(null, Accessibility.Public)]
+    [InlineData("public", Accessibility.Public)]
+    [InlineData("internal", Accessibility.Internal)]
+    [InlineData("Internal", Accessibility.Internal)]
+    public void TypeAccessibilityMetadata_SetsTopLevelTypes(string? metadata, Accessibility expected)
+    {
+        var output = GeneratorHarness.Run(WithAccessibility(metadata));
+
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+        var types = GeneratedTypes(output.Compilation).Where(type => type.Name != "OpenApiJson").ToList();
+        Assert.Contains(types, type => type.Name == "ContosoClient");
+        Assert.Contains(types, type => type.Name == "IContosoClient");
+        Assert.Contains(types, type => type.Name == "ContosoException");
+        Assert.Contains(types, type => type.Name == "ContosoClientJsonSerializerContext");
+        Assert.Contains(types, type => type.Name == "Optional");
+        Assert.Contains(types, type => type.Name == "Item");
+        Assert.All(types, type => Assert.Equal(expected, type.DeclaredAccessibility));
+    }
+
+    [Theory]
+    [InlineData("ContosoClient")]
+    [InlineData("Item")]
+    [InlineData("Optional<int>")]
+    public void InternalTypes_AreHiddenFromConsumer(string typeName)
+    {
+        var output = GeneratorHarness.Run(WithAccessibility("internal"));
+        var library = GeneratorHarness.EmitToReference(output.Compilation);
+
+        var consumer = GeneratorHarness.CreateCompilation("namespace Consumer { public static class Use { public static object? Value(Contoso.Api." + typeName + " value) => value; } }")
+            .AddReferences(library);
+
+        Assert.Contains(consumer.GetDiagnostics(TestContext.Current.CancellationToken), diagnostic => diagnostic.Id == "CS0122");
+    }
+
+    [Fact]
+    public void PublicTypes_AreVisibleToConsumer()
+    {
+        var output = GeneratorHarness.Run(WithAccessibility("public"));
+        var library = GeneratorHarness.EmitToReference(output.Compilation);
+
+        var consumer = GeneratorHarness.CreateCompilation("namespace Consumer { public static class Use { public static object? Value(Contoso.Api.ContosoClient value) => value; } }")
+            .AddReferences(library);
+
+        Assert.Empty(consumer.GetDiagnostics(TestContext.Current.CancellationToken).Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error));
+    }
+
     [Fact]
     public void SwaggerDocument_GeneratesSameShapes()
     {
@@ -105,5 +154,18 @@ public sealed class MetadataTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    private static OpenApiDocumentItem WithAccessibility(string? value) =>
+        TestDocuments.Local("shapes.yaml") with
+        {
+            Metadata = value is null ? null : new Dictionary<string, string> { ["TypeAccessibility"] = value },
+        };
+
+    private static IEnumerable<INamedTypeSymbol> GeneratedTypes(Compilation compilation)
+    {
+        var @namespace = compilation.Assembly.GlobalNamespace.GetNamespaceMembers().Single(member => member.Name == "Contoso")
+            .GetNamespaceMembers().Single(member => member.Name == "Api");
+        return @namespace.GetTypeMembers();
     }
 }

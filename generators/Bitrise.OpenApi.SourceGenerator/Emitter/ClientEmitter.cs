@@ -21,7 +21,7 @@ internal static class ClientEmitter
             ? "Calls the operations of the API."
             : "Calls the operations of " + document.Title + ".");
         writer.Line(EmitContext.GeneratedCodeAttribute);
-        writer.OpenBlock("public partial interface " + document.InterfaceName);
+        writer.OpenBlock(context.Accessibility + " partial interface " + document.InterfaceName);
         var first = true;
         foreach (var operation in document.Operations)
         {
@@ -48,7 +48,7 @@ internal static class ClientEmitter
         writer.OpenBlock("namespace " + context.Namespace);
         writer.Summary("Calls the operations of the API over an <see cref=\"global::System.Net.Http.HttpClient\"/> whose <see cref=\"global::System.Net.Http.HttpClient.BaseAddress\"/> is the server URL.", isXml: true);
         writer.Line(EmitContext.GeneratedCodeAttribute);
-        writer.OpenBlock("public partial class " + document.ClientName + " : " + context.Qualified(document.InterfaceName));
+        writer.OpenBlock(context.Accessibility + " partial class " + document.ClientName + " : " + context.Qualified(document.InterfaceName));
         writer.Line("private const int ResponseExcerptLength = 512;");
         writer.Line("private const int ServiceMessageLength = 512;");
         writer.Line("private const int MessageExcerptLength = 200;");

@@ -11,11 +11,15 @@ internal sealed class EmitContext
         Namespace = document.Namespace;
         Json = "global::" + document.Namespace + ".OpenApiJson";
         Optional = "global::" + document.Namespace + ".Optional";
+        Accessibility = Keyword(document.Accessibility);
     }
 
     public OpenApiDocumentModel Document { get; }
 
     public string Namespace { get; }
+
+    /// <summary>The keyword that every generated top-level type starts with: <c>public</c> or <c>internal</c>.</summary>
+    public string Accessibility { get; }
 
     /// <summary>The fully qualified name of the internal JSON helper class.</summary>
     public string Json { get; }
@@ -29,4 +33,8 @@ internal sealed class EmitContext
         + typeof(EmitContext).Assembly.GetName().Version + "\")]";
 
     public string Qualified(string typeName) => "global::" + Namespace + "." + typeName;
+
+    /// <summary>Returns the C# keyword for an accessibility.</summary>
+    public static string Keyword(TypeAccessibility accessibility) =>
+        accessibility == TypeAccessibility.Internal ? "internal" : "public";
 }

@@ -20,7 +20,7 @@ internal static class ExceptionEmitter
             /// in a derived exception for a failure that received no response.
             /// </remarks>
             {{EmitContext.GeneratedCodeAttribute}}
-            public partial class {{context.Document.ExceptionName}} : global::System.Net.Http.HttpRequestException
+            {{context.Accessibility}} partial class {{context.Document.ExceptionName}} : global::System.Net.Http.HttpRequestException
             {
                 /// <summary>Creates the exception for a response.</summary>
                 /// <param name="message">The message.</param>

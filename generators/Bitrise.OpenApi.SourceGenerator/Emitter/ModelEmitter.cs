@@ -22,7 +22,7 @@ internal static class ModelEmitter
         }
 
         writer.Line(EmitContext.GeneratedCodeAttribute);
-        writer.OpenBlock("public sealed partial class " + schema.TypeName);
+        writer.OpenBlock(context.Accessibility + " sealed partial class " + schema.TypeName);
 
         foreach (var property in schema.Properties)
         {

@@ -48,7 +48,7 @@ internal static class OpenApiEmitter
     private static void EmitDocument(SourceProductionContext context, OpenApiDocumentModel document)
     {
         var emit = new EmitContext(document);
-        Add(context, document.Namespace, "Optional", SupportEmitter.EmitOptional(document.Namespace));
+        Add(context, document.Namespace, "Optional", SupportEmitter.EmitOptional(document.Namespace, emit.Accessibility));
         Add(context, document.Namespace, "OpenApiJson", SupportEmitter.EmitJsonHelpers(document.Namespace));
         Add(context, document.Namespace, document.ExceptionName, ExceptionEmitter.Emit(emit));
         Add(context, document.Namespace, document.SerializerContextName, SerializerContextEmitter.Emit(emit));

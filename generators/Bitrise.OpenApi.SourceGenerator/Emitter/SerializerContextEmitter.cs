@@ -22,7 +22,7 @@ internal static class SerializerContextEmitter
         writer.OpenBlock("namespace " + context.Namespace);
         writer.Summary("Resolves the JSON contracts of the models of <see cref=\"" + document.ClientName + "\"/> from generated converters, without reflection.", isXml: true);
         writer.Line(EmitContext.GeneratedCodeAttribute);
-        writer.OpenBlock("public sealed partial class " + name + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
+        writer.OpenBlock(context.Accessibility + " sealed partial class " + name + " : global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         writer.Summary("Creates a resolver with its own read-only <see cref=\"Options\"/>.", isXml: true);
         writer.OpenBlock("public " + name + "()");
         writer.Line("var options = new global::System.Text.Json.JsonSerializerOptions { TypeInfoResolver = this };");

@@ -16,4 +16,8 @@ internal sealed record OpenApiDocumentInput(
     string Text,
     string Namespace,
     string ClientName,
-    EquatableArray<ReferencedText> References = default);
+    EquatableArray<ReferencedText> References = default)
+{
+    /// <summary>The accessibility of the generated top-level types; public unless the item says otherwise.</summary>
+    public TypeAccessibility Accessibility { get; init; }
+}

@@ -19,6 +19,9 @@ internal sealed record OpenApiDocumentModel(
     EquatableArray<OperationModel> Operations,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
+    /// <summary>The accessibility of the generated top-level types, taken from the document's input.</summary>
+    public TypeAccessibility Accessibility { get; init; }
+
     /// <summary>The name of the exception type: the client name without its <c>Client</c> suffix, plus <c>Exception</c>.</summary>
     public string ExceptionName => Naming.ExceptionName(ClientName);
 

@@ -26,8 +26,17 @@ internal static class OpenApiDocumentInputReader
             ?? "OpenApi";
         var clientName = NonEmpty(options, "build_metadata.AdditionalFiles.ClientName") ?? DefaultClientName;
         var text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
-        return new OpenApiDocumentInput(file.Path, text, Naming.ToNamespace(@namespace), Naming.ToTypeName(clientName));
+        return new OpenApiDocumentInput(file.Path, text, Naming.ToNamespace(@namespace), Naming.ToTypeName(clientName))
+        {
+            Accessibility = ReadAccessibility(options),
+        };
     }
+
+    // NOTE: a value other than public or internal falls back to public without a diagnostic for now.
+    private static TypeAccessibility ReadAccessibility(AnalyzerConfigOptions options) =>
+        NonEmpty(options, "build_metadata.AdditionalFiles.TypeAccessibility") is { } value && value.Equals("internal", StringComparison.OrdinalIgnoreCase)
+            ? TypeAccessibility.Internal
+            : TypeAccessibility.Public;
 
     private static string? NonEmpty(AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

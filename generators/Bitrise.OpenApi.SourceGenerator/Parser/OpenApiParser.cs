@@ -61,7 +61,10 @@ internal static class OpenApiParser
             title,
             schemas.ToSortedEquatableArray(schema => schema.TypeName),
             operations.ToSortedEquatableArray(operation => operation.MethodName),
-            diagnostics.ToEquatableArray());
+            diagnostics.ToEquatableArray())
+        {
+            Accessibility = input.Accessibility,
+        };
     }
 
     private static OpenApiDocument? Load(OpenApiDocumentInput input, DiagnosticBag diagnostics, CancellationToken cancellationToken, out LocalReferenceResolver? resolver)

@@ -75,11 +75,20 @@ internal static class GeneratorHarness
     /// <summary>Emits the compilation and loads it into a collectible context.</summary>
     public static Assembly EmitAndLoad(Compilation compilation)
     {
+        using var stream = new MemoryStream(Emit(compilation));
+        return new AssemblyLoadContext("GeneratedCode", isCollectible: true).LoadFromStream(stream);
+    }
+
+    /// <summary>Emits the compilation as a reference for another compilation, as a consumer project references it.</summary>
+    public static MetadataReference EmitToReference(Compilation compilation) =>
+        MetadataReference.CreateFromImage(Emit(compilation));
+
+    private static byte[] Emit(Compilation compilation)
+    {
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
         Assert.True(result.Success, string.Join(Environment.NewLine, result.Diagnostics));
-        stream.Position = 0;
-        return new AssemblyLoadContext("GeneratedCode", isCollectible: true).LoadFromStream(stream);
+        return stream.ToArray();
     }
 
     private static Dictionary<string, string> Metadata(OpenApiDocumentItem item)
@@ -98,6 +107,11 @@ internal static class GeneratorHarness
         if (item.ClientName is not null)
         {
             metadata["build_metadata.AdditionalFiles.ClientName"] = item.ClientName;
+        }
+
+        foreach (var (name, value) in item.Metadata ?? new Dictionary<string, string>())
+        {
+            metadata["build_metadata.AdditionalFiles." + name] = value;
         }
 
         return metadata;
