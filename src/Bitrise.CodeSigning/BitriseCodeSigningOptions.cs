@@ -37,16 +37,34 @@ public sealed class BitriseCodeSigningOptions
     /// The default is 30 minutes.
     /// </summary>
     /// <remarks>
-    /// The body of a download is read after the resilience pipeline has returned, so neither limit covers it: cancel
-    /// the download's <see cref="System.Threading.CancellationToken"/> to limit it.
+    /// The body of a download is read after the resilience pipeline has returned, so neither limit covers it:
+    /// <see cref="ResponseReadTimeout"/> limits each wait for data, and the download's
+    /// <see cref="System.Threading.CancellationToken"/> limits the whole.
     /// </remarks>
     public TimeSpan StorageTotalTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// Gets or sets how long a read of a response body may wait for data, for API and storage responses alike. The
+    /// default is 30 seconds. It limits each wait, not the whole body, so a large download over a slow but steady link
+    /// is not cut off; a server that stops sending in the middle of a body raises a
+    /// <see cref="CodeSigningResponseException"/> with <see cref="CodeSigningResponseFailure.TimedOut"/> after this
+    /// time. It must be positive, or <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </summary>
+    public TimeSpan ResponseReadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Gets or sets the delay before the first retry of a storage request. Each further retry waits twice as long as
+    /// the one before, with random jitter. A <c>Retry-After</c> header of a 429 or 503 response takes its place. The
+    /// default is 2 seconds. It must not be negative.
+    /// </summary>
+    public TimeSpan StorageRetryDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Returns the settings with the access token replaced by <c>[redacted]</c> (or <c>(not set)</c>).</summary>
     public override string ToString()
     {
         var token = string.IsNullOrEmpty(AccessToken) ? "(not set)" : "[redacted]";
         return $"{nameof(BitriseCodeSigningOptions)} {{ {nameof(BaseAddress)} = {BaseAddress}, {nameof(AccessToken)} = {token}, "
-            + $"{nameof(StorageAttemptTimeout)} = {StorageAttemptTimeout}, {nameof(StorageTotalTimeout)} = {StorageTotalTimeout} }}";
+            + $"{nameof(StorageAttemptTimeout)} = {StorageAttemptTimeout}, {nameof(StorageTotalTimeout)} = {StorageTotalTimeout}, "
+            + $"{nameof(StorageRetryDelay)} = {StorageRetryDelay}, {nameof(ResponseReadTimeout)} = {ResponseReadTimeout} }}";
     }
 }

@@ -1,12 +1,16 @@
 using System;
 using System.Net.Http;
 using System.Threading;
+using System.Threading.Tasks;
 using Bitrise.CodeSigning.Internal;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Retry;
 
 namespace Bitrise.CodeSigning;
 
@@ -53,6 +57,7 @@ public static class BitriseCodeSigningServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BitriseCodeSigningOptions>, BitriseCodeSigningOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<AccessTokenHandler>();
+        services.TryAddTransient<TransportFailureHandler>();
         services.TryAddTransient<StorageTransfer>();
         services.TryAddTransient<ICodeSigningFiles, CodeSigningFiles>();
 
@@ -62,16 +67,26 @@ public static class BitriseCodeSigningServiceCollectionExtensions
 
     private static IHttpClientBuilder AddApiClient(IServiceCollection services)
     {
+        // The resilience pipeline's timeouts govern; a finite HttpClient.Timeout would also make the caller's
+        // cancellation impossible to tell apart from a timeout in TransportFailureHandler.
         var builder = services
             .AddHttpClient<ICodeSigningApiClient, CodeSigningApiClient>(
                 BitriseCodeSigningHttpClientNames.Api,
                 static (client, _) => new CodeSigningApiClient(client))
             .ConfigureHttpClient(static (serviceProvider, client) =>
-                client.BaseAddress = serviceProvider.GetRequiredService<IOptions<BitriseCodeSigningOptions>>().Value.BaseAddress)
+            {
+                client.BaseAddress = serviceProvider.GetRequiredService<IOptions<BitriseCodeSigningOptions>>().Value.BaseAddress;
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .AddHttpMessageHandler<TransportFailureHandler>()
             .AddHttpMessageHandler<AccessTokenHandler>();
 
         // PUT and DELETE are idempotent, so they keep the default retries; DisableForUnsafeHttpMethods would drop them too.
-        builder.AddStandardResilienceHandler(static options => options.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect));
+        builder.AddStandardResilienceHandler().Configure(static (options, serviceProvider) =>
+        {
+            options.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect);
+            options.Retry.OnRetry = RetryLogger(serviceProvider);
+        });
         return builder;
     }
 
@@ -79,6 +94,7 @@ public static class BitriseCodeSigningServiceCollectionExtensions
     {
         services
             .AddHttpClient(BitriseCodeSigningHttpClientNames.Storage, static client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<TransportFailureHandler>()
             .AddResilienceHandler(StoragePipelineName, static (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<BitriseCodeSigningOptions>>().Value;
@@ -90,13 +106,29 @@ public static class BitriseCodeSigningServiceCollectionExtensions
                         MaxRetryAttempts = 3,
                         BackoffType = DelayBackoffType.Exponential,
                         UseJitter = true,
-                        Delay = TimeSpan.FromSeconds(2),
+                        Delay = options.StorageRetryDelay,
                         ShouldHandle = static arguments => new(ShouldRetryStorageRequest(arguments.Outcome, arguments.Context)),
+                        OnRetry = RetryLogger(context.ServiceProvider),
                     })
                     .AddTimeout(options.StorageAttemptTimeout);
             });
     }
 
+    /// <summary>Returns the callback that logs each retry with the method, host, path, delay and the outcome that caused it.</summary>
+    private static Func<OnRetryArguments<HttpResponseMessage>, ValueTask> RetryLogger(IServiceProvider serviceProvider)
+    {
+        var logger = (serviceProvider.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger(typeof(BitriseCodeSigningServiceCollectionExtensions).FullName!);
+        return arguments =>
+        {
+            var request = arguments.Context.GetRequestMessage();
+            var target = request is null ? new RequestTarget("?", string.Empty, string.Empty, string.Empty) : RequestTarget.Of(request);
+            var outcome = arguments.Outcome.Exception is { } exception
+                ? exception.GetType().Name
+                : $"status {(int)arguments.Outcome.Result!.StatusCode}";
+            Log.RequestRetrying(logger, target.Method, target.Host, target.Path, arguments.RetryDelay.TotalMilliseconds, arguments.AttemptNumber + 1, outcome);
+            return ValueTask.CompletedTask;
+        };
+    }
     private static bool ShouldRetryStorageRequest(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
         // This library's own failures (a source of the wrong length) are not transient.

@@ -26,6 +26,7 @@ namespace Bitrise.CodeSigning;
 /// <list type="table">
 /// <listheader><term>exception</term><description>raised when</description></listheader>
 /// <item><term><see cref="CodeSigningApiException"/></term><description>A call of the API returned a status outside 2xx (list, show, delete, and <see cref="Api"/>).</description></item>
+/// <item><term><see cref="CodeSigningResponseException"/></term><description>A request got no response, timed out, its body stalled or broke off, or a 2xx response lacks a field the operation needs.</description></item>
 /// <item><term><see cref="CodeSigningStorageException"/></term><description>A download from a presigned URL failed, the file has no download URL because it is protected, or its SHA-256 differs.</description></item>
 /// <item><term><see cref="CodeSigningUploadException"/></term><description>A stage of an upload failed; <see cref="CodeSigningUploadException.Stage"/> names it and the inner exception is the cause.</description></item>
 /// <item><term><see cref="CodeSigningConstraintException"/></term><description>An update breaks the PATCH rules, found by the client before sending or by the service's 400.</description></item>
@@ -136,8 +137,9 @@ public interface ICodeSigningFiles
     /// found it and sent nothing; when true, the service returned 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
-    /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
-    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
+    /// <exception cref="CodeSigningResponseException">
+    /// A request got no response, timed out or broke off, or the show or the PATCH returned 2xx without its <c>data</c>.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<ProvisionProfileResponseItemModel> UpdateProvisioningProfileAsync(string appSlug, string fileSlug, ProvProfileDocumentUpdateParams change, ProvisionProfileResponseItemModel? current = null, CancellationToken cancellationToken = default);
 
@@ -163,8 +165,9 @@ public interface ICodeSigningFiles
     /// found it and sent nothing; when true, the service returned 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
-    /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
-    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
+    /// <exception cref="CodeSigningResponseException">
+    /// A request got no response, timed out or broke off, or the show or the PATCH returned 2xx without its <c>data</c>.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<BuildCertificateResponseItemModel> UpdateBuildCertificateAsync(string appSlug, string fileSlug, BuildCertificateUpdateParams change, BuildCertificateResponseItemModel? current = null, CancellationToken cancellationToken = default);
 
@@ -190,8 +193,9 @@ public interface ICodeSigningFiles
     /// found it and sent nothing; when true, the service returned 400 because the state changed after it was read.
     /// </exception>
     /// <exception cref="CodeSigningApiException">The show or the PATCH failed for another reason, for example with 404 when there is no such file.</exception>
-    /// <exception cref="InvalidOperationException">The show or the PATCH returned 2xx without its <c>data</c>.</exception>
-    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
+    /// <exception cref="CodeSigningResponseException">
+    /// A request got no response, timed out or broke off, or the show or the PATCH returned 2xx without its <c>data</c>.
+    /// </exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<ProjectFileStorageResponseItemModel> UpdateGenericProjectFileAsync(string appSlug, string fileSlug, ProjectFileStorageDocumentUpdateParams change, ProjectFileStorageResponseItemModel? current = null, CancellationToken cancellationToken = default);
 
@@ -215,7 +219,7 @@ public interface ICodeSigningFiles
     /// protection cannot be undone), the storage request failed, or the SHA-256 differs. On a mismatch the bytes are
     /// already written: discard <paramref name="destination"/>.
     /// </exception>
-    /// <exception cref="Polly.Timeout.TimeoutRejectedException">A request took longer than its resilience timeout.</exception>
+    /// <exception cref="CodeSigningResponseException">A request got no response, timed out, or its body stalled or broke off.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task<long> DownloadAsync(CodeSigningFileKind kind, string appSlug, string fileSlug, Stream destination, CancellationToken cancellationToken = default);
 
@@ -227,7 +231,10 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is zero or negative.</exception>
     /// <exception cref="CodeSigningApiException">A page request failed (raised while enumerating).</exception>
-    /// <exception cref="InvalidOperationException">The API returned a <c>paging.next</c> cursor it had returned before (raised while enumerating).</exception>
+    /// <exception cref="CodeSigningResponseException">
+    /// A page request got no response, timed out or broke off, or the API returned a <c>paging.next</c> cursor it had
+    /// returned before (raised while enumerating).
+    /// </exception>
     IAsyncEnumerable<ProvisionProfileResponseItemModel> ListProvisioningProfilesAsync(string appSlug, int? pageSize = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every build certificate of an app, requesting the pages one after another as they are enumerated.</summary>
@@ -238,7 +245,10 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is zero or negative.</exception>
     /// <exception cref="CodeSigningApiException">A page request failed (raised while enumerating).</exception>
-    /// <exception cref="InvalidOperationException">The API returned a <c>paging.next</c> cursor it had returned before (raised while enumerating).</exception>
+    /// <exception cref="CodeSigningResponseException">
+    /// A page request got no response, timed out or broke off, or the API returned a <c>paging.next</c> cursor it had
+    /// returned before (raised while enumerating).
+    /// </exception>
     IAsyncEnumerable<BuildCertificateResponseItemModel> ListBuildCertificatesAsync(string appSlug, int? pageSize = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every generic project file of an app, requesting the pages one after another as they are enumerated.</summary>
@@ -249,7 +259,10 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is zero or negative.</exception>
     /// <exception cref="CodeSigningApiException">A page request failed (raised while enumerating).</exception>
-    /// <exception cref="InvalidOperationException">The API returned a <c>paging.next</c> cursor it had returned before (raised while enumerating).</exception>
+    /// <exception cref="CodeSigningResponseException">
+    /// A page request got no response, timed out or broke off, or the API returned a <c>paging.next</c> cursor it had
+    /// returned before (raised while enumerating).
+    /// </exception>
     IAsyncEnumerable<ProjectFileStorageResponseItemModel> ListGenericProjectFilesAsync(string appSlug, int? pageSize = null, CancellationToken cancellationToken = default);
 
     /// <summary>Lists every Android keystore file of an app, requesting the pages one after another as they are enumerated.</summary>
@@ -260,7 +273,10 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is zero or negative.</exception>
     /// <exception cref="CodeSigningApiException">A page request failed (raised while enumerating).</exception>
-    /// <exception cref="InvalidOperationException">The API returned a <c>paging.next</c> cursor it had returned before (raised while enumerating).</exception>
+    /// <exception cref="CodeSigningResponseException">
+    /// A page request got no response, timed out or broke off, or the API returned a <c>paging.next</c> cursor it had
+    /// returned before (raised while enumerating).
+    /// </exception>
     IAsyncEnumerable<AndroidKeystoreFileResponseItemModel> ListAndroidKeystoreFilesAsync(string appSlug, int? pageSize = null, CancellationToken cancellationToken = default);
 
     /// <summary>Deletes a file.</summary>
@@ -272,7 +288,7 @@ public interface ICodeSigningFiles
     /// <exception cref="ArgumentException"><paramref name="appSlug"/> or <paramref name="fileSlug"/> is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
     /// <exception cref="CodeSigningApiException">The delete failed, for example with 404 when there is no such file.</exception>
-    /// <exception cref="Polly.Timeout.TimeoutRejectedException">The request took longer than its resilience timeout.</exception>
+    /// <exception cref="CodeSigningResponseException">The request got no response or timed out.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     Task DeleteAsync(CodeSigningFileKind kind, string appSlug, string fileSlug, CancellationToken cancellationToken = default);
 }

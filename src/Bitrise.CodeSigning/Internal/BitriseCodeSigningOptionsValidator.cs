@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.Extensions.Options;
 
 namespace Bitrise.CodeSigning.Internal;
@@ -16,6 +17,7 @@ internal sealed class BitriseCodeSigningOptionsValidator : IValidateOptions<Bitr
         ValidateBaseAddress(options.BaseAddress, failures);
         ValidateAccessToken(options.AccessToken, failures);
         ValidateStorageTimeouts(options.StorageAttemptTimeout, options.StorageTotalTimeout, failures);
+        ValidateReadTimeoutAndRetryDelay(options.ResponseReadTimeout, options.StorageRetryDelay, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -70,6 +72,19 @@ internal sealed class BitriseCodeSigningOptionsValidator : IValidateOptions<Bitr
         if (total < attempt)
         {
             failures.Add($"{nameof(BitriseCodeSigningOptions.StorageTotalTimeout)} is {total}, shorter than {nameof(BitriseCodeSigningOptions.StorageAttemptTimeout)} {attempt}. Set it to at least the attempt timeout, for example 00:30:00.");
+        }
+    }
+
+    private static void ValidateReadTimeoutAndRetryDelay(TimeSpan readTimeout, TimeSpan retryDelay, List<string> failures)
+    {
+        if (readTimeout <= TimeSpan.Zero && readTimeout != Timeout.InfiniteTimeSpan)
+        {
+            failures.Add($"{nameof(BitriseCodeSigningOptions.ResponseReadTimeout)} is {readTimeout}, but it must be positive. Set it to the longest time a response body may send no data, for example 00:00:30, or to Timeout.InfiniteTimeSpan for no limit.");
+        }
+
+        if (retryDelay < TimeSpan.Zero)
+        {
+            failures.Add($"{nameof(BitriseCodeSigningOptions.StorageRetryDelay)} is {retryDelay}, but it must not be negative. Set it to the delay before the first storage retry, for example 00:00:02.");
         }
     }
 }

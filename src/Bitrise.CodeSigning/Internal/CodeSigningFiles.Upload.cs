@@ -15,8 +15,9 @@ internal sealed partial class CodeSigningFiles
     internal static readonly TimeSpan CleanupTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Runs the stages of an upload: create, PUT, confirm, and <paramref name="setPassword"/> when given. The text of
-    /// <paramref name="password"/> is kept out of the exception and the log.
+    /// Uploads <paramref name="source"/>, and when the PUT finds the presigned upload URL expired and the entry was
+    /// deleted, starts once more from the create with a new URL. The text of <paramref name="password"/> is kept out of
+    /// the exception and the log.
     /// </summary>
     private async Task<TItem> UploadAsync<TItem>(
         FileKindOperations<TItem> operations,
@@ -36,16 +37,34 @@ internal sealed partial class CodeSigningFiles
                 nameof(source));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
+        var upload = new UploadRequest<TItem>(operations, appSlug, source, create, setPassword, password);
+        try
+        {
+            return await UploadOnceAsync(upload, restarted: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CodeSigningUploadException exception) when (UploadFailures.IsExpiredUploadUrl(exception) && exception.EntryDeleted && source.CanReplay)
+        {
+            Log.UploadRestarting(_logger, operations.Kind, appSlug, exception.FileSlug!);
+            return await UploadOnceAsync(upload, restarted: true, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs the stages of an upload: create, PUT, confirm, and the password PATCH when one is given. A failed stage
+    /// deletes the entry the create made; a failed create that may have reached the API looks for the entry it made.
+    /// </summary>
+    private async Task<TItem> UploadOnceAsync<TItem>(UploadRequest<TItem> upload, bool restarted, CancellationToken cancellationToken)
+        where TItem : class
+    {
+        var (operations, appSlug, source, _, setPassword, password) = upload;
         var started = _timeProvider.GetTimestamp();
         var stage = UploadStage.Create;
         string? fileSlug = null;
         try
         {
             Log.UploadCreating(_logger, operations.Kind, appSlug, source.FileName, source.Length);
-
-            // NOTE: when the create is canceled or its connection drops after the API created the entry, the slug never
-            // arrives, so that entry is not deleted and stays unconfirmed.
-            var created = await create(cancellationToken).ConfigureAwait(false);
+            var created = await upload.Create(cancellationToken).ConfigureAwait(false);
             fileSlug = string.IsNullOrEmpty(created?.Slug) ? null : created.Slug;
             var (slug, uploadUrl) = RequireCreated(operations, appSlug, created);
 
@@ -74,8 +93,14 @@ internal sealed partial class CodeSigningFiles
             var canceled = cancellationToken.IsCancellationRequested;
             var cause = UploadFailures.WithoutPassword(exception, password);
             Log.UploadStageFailed(_logger, cause, operations.Kind, appSlug, fileSlug, stage, canceled);
-            var entryDeleted = fileSlug is not null && await DeleteCreatedEntryAsync(operations, appSlug, fileSlug, stage).ConfigureAwait(false);
 
+            var lostEntry = LostEntrySearch.NotNeeded;
+            if (fileSlug is null && stage == UploadStage.Create && (canceled || UploadFailures.MayHaveCreated(exception)))
+            {
+                (fileSlug, lostEntry) = await FindLostEntryAsync(operations, appSlug, source).ConfigureAwait(false);
+            }
+
+            var entryDeleted = fileSlug is not null && await DeleteCreatedEntryAsync(operations, appSlug, fileSlug, stage).ConfigureAwait(false);
             if (canceled)
             {
                 if (exception is OperationCanceledException)
@@ -87,7 +112,8 @@ internal sealed partial class CodeSigningFiles
                 throw new OperationCanceledException($"The upload of {operations.DisplayName} '{source.FileName}' to app '{appSlug}' was canceled.", cause, cancellationToken);
             }
 
-            throw UploadFailures.Create(operations, stage, appSlug, source.FileName, fileSlug, entryDeleted, cause, password);
+            var outcome = new UploadOutcome(fileSlug, entryDeleted, lostEntry, restarted);
+            throw UploadFailures.Create(operations, stage, appSlug, source.FileName, outcome, cause, password);
         }
     }
 
@@ -140,4 +166,14 @@ internal sealed partial class CodeSigningFiles
 
         return (created.Slug, PresignedUrl.Parse(created.UploadUrl, "upload_url"));
     }
+
+    /// <summary>The arguments of an upload that stay the same when it starts again after an expired URL.</summary>
+    private sealed record UploadRequest<TItem>(
+        FileKindOperations<TItem> Operations,
+        string AppSlug,
+        UploadSource Source,
+        Func<CancellationToken, Task<ICreatedUpload?>> Create,
+        Func<string, CancellationToken, Task<TItem?>>? SetPassword,
+        string? Password)
+        where TItem : class;
 }

@@ -177,7 +177,7 @@ internal sealed partial class CodeSigningFiles : ICodeSigningFiles
             async (next, token) =>
             {
                 var page = await operations.ListAsync(Api, appSlug, next, pageSize, token).ConfigureAwait(false);
-                var items = page.Data ?? [];
+                var items = page.Data ?? throw MissingField(operations, "list", appSlug, "data");
                 Log.ListPageReceived(_logger, operations.Kind, appSlug, items.Count, !string.IsNullOrEmpty(page.Paging?.Next));
                 return (items, page.Paging?.Next);
             },
@@ -238,9 +238,14 @@ internal sealed partial class CodeSigningFiles : ICodeSigningFiles
             CodeSigningStorageFailure.ChecksumMismatch,
             $"The file_sha256 of the {operations.DisplayName} '{fileSlug}' of app '{appSlug}' is '{fileSha256}', which is not a SHA-256 in hexadecimal (64 digits), so the download cannot be verified. Report this to the API's operator.");
 
-    // NOTE: a 2xx response without the fields an upload, update or show needs is reported as an
-    // InvalidOperationException, not a CodeSigningApiException, because the generated client does not pass the
-    // response's status up to this layer. During an upload it is the cause inside a CodeSigningUploadException.
-    private static InvalidOperationException MissingField(FileKindOperations operations, string operation, string appSlug, string field)
-        => new($"The {operation} of a {operations.DisplayName} in app '{appSlug}' succeeded, but the response has no '{field}'. Report this to the API's operator.");
+    /// <summary>
+    /// Creates the exception for a 2xx response without a field the operation needs. The generated client does not
+    /// pass the response's method, path and status up to this layer, so the exception carries none of them.
+    /// </summary>
+    private static CodeSigningResponseException MissingField(FileKindOperations operations, string operation, string appSlug, string field)
+        => new(
+            CodeSigningResponseFailure.InvalidResponse,
+            $"The {operation} of a {operations.DisplayName} in app '{appSlug}' succeeded, but the response has no '{field}'. Report this to the API's operator.",
+            method: null,
+            path: null);
 }

@@ -49,8 +49,18 @@ internal class FileKindOperations
     public Task<IDownloadableFile?> ShowAsync(ICodeSigningApiClient api, string appSlug, string fileSlug, CancellationToken cancellationToken)
         => _show(api, appSlug, fileSlug, cancellationToken);
 
-    public Task DeleteAsync(ICodeSigningApiClient api, string appSlug, string fileSlug, CancellationToken cancellationToken)
-        => _delete(api, appSlug, fileSlug, cancellationToken);
+    /// <summary>Deletes a file. A 2xx response whose body is not the expected JSON still counts as deleted.</summary>
+    public async Task DeleteAsync(ICodeSigningApiClient api, string appSlug, string fileSlug, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _delete(api, appSlug, fileSlug, cancellationToken).ConfigureAwait(false);
+        }
+        catch (CodeSigningApiException exception) when (exception.GetType() == typeof(CodeSigningApiException) && (int?)exception.StatusCode is >= 200 and < 300)
+        {
+            // The 2xx status shows that the API deleted the file, and the library has no use for the body it could not read.
+        }
+    }
 }
 
 /// <summary>The generated operations of one kind of file whose confirmed and listed items are <typeparamref name="TItem"/>.</summary>

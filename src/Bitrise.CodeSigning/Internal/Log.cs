@@ -33,9 +33,6 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "Storage request {Method} to host {StorageHost}, path {StoragePath} failed with {StatusCode} (error code {ErrorCode}).")]
     public static partial void StorageRequestFailed(ILogger logger, string method, string storageHost, string storagePath, int statusCode, string? errorCode);
 
-    [LoggerMessage(10, LogLevel.Warning, "Storage request {Method} to host {StorageHost}, path {StoragePath} got no response.")]
-    public static partial void StorageRequestNotSent(ILogger logger, Exception exception, string method, string storageHost, string storagePath);
-
     [LoggerMessage(11, LogLevel.Debug, "Received a page of {Count} {Kind} items of app '{AppSlug}'; another page follows: {HasNext}.")]
     public static partial void ListPageReceived(ILogger logger, CodeSigningFileKind kind, string appSlug, int count, bool hasNext);
 
@@ -68,4 +65,28 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Warning, "Could not read the state of {Kind} '{FileSlug}' of app '{AppSlug}' after the API rejected its PATCH.")]
     public static partial void UpdateStateNotRead(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string fileSlug);
+
+    [LoggerMessage(22, LogLevel.Warning, "{Method} to host {Host}, path {Path} got no usable response ({Failure}).")]
+    public static partial void RequestGotNoResponse(ILogger logger, Exception exception, string method, string host, string path, CodeSigningResponseFailure failure);
+
+    [LoggerMessage(23, LogLevel.Warning, "The body of the {StatusCode} response to {Method} to host {Host}, path {Path} failed ({Failure}).")]
+    public static partial void ResponseBodyFailed(ILogger logger, Exception exception, string method, string host, string path, int statusCode, CodeSigningResponseFailure failure);
+
+    [LoggerMessage(24, LogLevel.Warning, "Retrying {Method} to host {Host}, path {Path} in {DelayMilliseconds} ms (retry {Retry}) after {Outcome}.")]
+    public static partial void RequestRetrying(ILogger logger, string method, string host, string path, double delayMilliseconds, int retry, string outcome);
+
+    [LoggerMessage(25, LogLevel.Warning, "The presigned upload URL of {Kind} '{FileSlug}' of app '{AppSlug}' expired; the entry was deleted and the upload starts again from the create.")]
+    public static partial void UploadRestarting(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileSlug);
+
+    [LoggerMessage(26, LogLevel.Warning, "The create of {Kind} '{FileName}' in app '{AppSlug}' may have reached the API; looking for the entry it may have made.")]
+    public static partial void UploadSearchingLostEntry(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileName);
+
+    [LoggerMessage(27, LogLevel.Information, "Found no unprocessed {Kind} '{FileName}' in app '{AppSlug}' after the failed create, so the create made no entry.")]
+    public static partial void UploadLostEntryNotFound(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileName);
+
+    [LoggerMessage(28, LogLevel.Error, "Found {Count} unprocessed {Kind} entries named '{FileName}' in app '{AppSlug}' after the failed create ({FileSlugs}), so the one it made is unknown and none was deleted. Delete the stale ones by hand.")]
+    public static partial void UploadLostEntryAmbiguous(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileName, int count, string fileSlugs);
+
+    [LoggerMessage(29, LogLevel.Error, "Could not look for the entry that the failed create of {Kind} '{FileName}' in app '{AppSlug}' may have made. Check the app for an unprocessed entry of that name and delete it.")]
+    public static partial void UploadLostEntrySearchFailed(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string fileName);
 }

@@ -40,6 +40,18 @@ namespace Bitrise.CodeSigning.Internal
         bool? Processed { get; }
     }
 
+    /// <summary>A list response item, as the search for the entry of a create whose response was lost reads it.</summary>
+    internal interface IListedFile
+    {
+        string? Slug { get; }
+
+        string? UploadFileName { get; }
+
+        long? UploadFileSize { get; }
+
+        bool? Processed { get; }
+    }
+
     /// <summary>The flags that a PATCH request may set; an unset flag keeps its value.</summary>
     internal interface IFlagChange
     {
@@ -77,11 +89,13 @@ namespace Bitrise.CodeSigning
 
     partial class AndroidKeystoreFileDownloadResponseItemModel : IDownloadableFile, IChecksummedFile;
 
-    partial class ProvisionProfileResponseItemModel : IFileFlags;
+    partial class ProvisionProfileResponseItemModel : IFileFlags, IListedFile;
 
-    partial class BuildCertificateResponseItemModel : IFileFlags;
+    partial class BuildCertificateResponseItemModel : IFileFlags, IListedFile;
 
-    partial class ProjectFileStorageResponseItemModel : IFileFlags;
+    partial class ProjectFileStorageResponseItemModel : IFileFlags, IListedFile;
+
+    partial class AndroidKeystoreFileResponseItemModel : IListedFile;
 
     partial class ProvProfileDocumentUpdateParams : IFlagChange;
 

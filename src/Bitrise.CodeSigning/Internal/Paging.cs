@@ -16,7 +16,7 @@ internal static class Paging
     /// <param name="fetchPage">Requests the page after the given cursor (<see langword="null"/> for the first) and returns its items and <c>next</c>.</param>
     /// <param name="listDescription">What is listed, for the message, for example "the build certificates of app 'x'".</param>
     /// <param name="cancellationToken">Cancels the enumeration; combined with the token passed to <c>WithCancellation</c>.</param>
-    /// <exception cref="InvalidOperationException">A page returned a <c>next</c> that an earlier page had returned.</exception>
+    /// <exception cref="CodeSigningResponseException">A page returned a <c>next</c> that an earlier page had returned.</exception>
     public static async IAsyncEnumerable<TItem> EnumerateAsync<TItem>(
         Func<string?, CancellationToken, Task<(IReadOnlyList<TItem> Items, string? Next)>> fetchPage,
         string listDescription,
@@ -40,9 +40,12 @@ internal static class Paging
             // A cursor seen before would request the same pages again, forever.
             if (!seenCursors.Add(pageNext))
             {
-                throw new InvalidOperationException(
+                throw new CodeSigningResponseException(
+                    CodeSigningResponseFailure.InvalidResponse,
                     $"The API returned the paging cursor '{pageNext}' a second time while listing {listDescription}, after {seenCursors.Count + 1} pages. "
-                    + "Listing stopped because following it would repeat the same pages forever; report this to the API's operator.");
+                    + "Listing stopped because following it would repeat the same pages forever; report this to the API's operator.",
+                    method: null,
+                    path: null);
             }
 
             next = pageNext;

@@ -94,7 +94,7 @@ internal static partial class StorageErrors
             return $"The presigned URL was changed on the way (by a proxy, say), or the request differs from the signed one, for example in its Content-Length. {again} to get a new URL, and send it unchanged.";
         }
 
-        if (serviceMessage?.Contains("expired", StringComparison.OrdinalIgnoreCase) == true || errorCode is "ExpiredToken" or "RequestExpired")
+        if (IsExpired(errorCode, serviceMessage))
         {
             return $"The presigned URL expired before the request. {again} to get a new URL, and send the request soon after.";
         }
@@ -106,6 +106,10 @@ internal static partial class StorageErrors
 
         return null;
     }
+
+    /// <summary>Gets whether an S3 error reports an expired presigned URL: <c>AccessDenied</c> with "Request has expired", or one of the expiry codes.</summary>
+    public static bool IsExpired(string? errorCode, string? serviceMessage)
+        => serviceMessage?.Contains("expired", StringComparison.OrdinalIgnoreCase) == true || errorCode is "ExpiredToken" or "RequestExpired";
 
     /// <summary>Returns the <c>Code</c> and <c>Message</c> children of an <c>Error</c> root, or nulls when the body is not such a document.</summary>
     internal static (string? Code, string? Message) ParseErrorDocument(string body)

@@ -31,7 +31,7 @@ internal sealed class StorageTransfer
     public async Task PutAsync(PresignedUrl url, UploadSource source, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Put, url.Uri) { Content = new UploadContent(source) };
-        using var response = await SendAsync(request, url, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await ThrowIfFailedAsync(request.Method, url, response, cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,7 +44,7 @@ internal sealed class StorageTransfer
     public async Task<(long Length, byte[]? Sha256)> DownloadAsync(PresignedUrl url, Stream destination, bool computeSha256, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url.Uri);
-        using var response = await SendAsync(request, url, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         await ThrowIfFailedAsync(request.Method, url, response, cancellationToken).ConfigureAwait(false);
 
         using var hash = computeSha256 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
@@ -78,23 +78,14 @@ internal sealed class StorageTransfer
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, PresignedUrl url, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The client's <see cref="TransportFailureHandler"/> turns a request without a usable response into a
+    /// <see cref="CodeSigningResponseException"/> and logs it.
+    /// </remarks>
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var client = _httpClientFactory.CreateClient(BitriseCodeSigningHttpClientNames.Storage);
-        try
-        {
-            return await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException exception) when (exception.InnerException is CodeSigningStorageException inner)
-        {
-            // The upload content raised this while the handler sent it; the wrapper adds nothing.
-            throw inner;
-        }
-        catch (HttpRequestException exception) when (exception is not CodeSigningStorageException)
-        {
-            Log.StorageRequestNotSent(_logger, exception, request.Method.Method, url.Host, url.Path);
-            throw;
-        }
+        return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 
     private async Task ThrowIfFailedAsync(HttpMethod method, PresignedUrl url, HttpResponseMessage response, CancellationToken cancellationToken)

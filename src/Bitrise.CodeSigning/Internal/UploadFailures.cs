@@ -1,8 +1,11 @@
 using System;
 using System.Net;
 using System.Net.Http;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
+using Polly;
+using Polly.Timeout;
 
 namespace Bitrise.CodeSigning.Internal;
 
@@ -21,18 +24,19 @@ internal static class UploadFailures
         UploadStage stage,
         string appSlug,
         string fileName,
-        string? fileSlug,
-        bool entryDeleted,
+        UploadOutcome outcome,
         Exception cause,
         string? password)
     {
+        var (fileSlug, entryDeleted, lostEntry, restarted) = outcome;
         var message = new StringBuilder()
             .Append($"The upload of {operations.DisplayName} '{fileName}' to app '{appSlug}' failed at stage {stage} ({Describe(stage)})");
         if (fileSlug is not null)
         {
+            var made = lostEntry == LostEntrySearch.Found ? "the entry that the create made although its response was lost" : "the created entry";
             message.Append(entryDeleted
-                ? $", and the created entry '{fileSlug}' was deleted"
-                : $", and the created entry '{fileSlug}' could not be deleted: delete it with DeleteAsync");
+                ? $", and {made} '{fileSlug}' was deleted"
+                : $", and {made} '{fileSlug}' could not be deleted: delete it with DeleteAsync");
         }
 
         var causeText = Shorten(Redact(DescribeCause(cause), password));
@@ -42,14 +46,76 @@ internal static class UploadFailures
             message.Append('.');
         }
 
-        // The storage's own message already asks the caller to start again after an expired URL or a wrong signature.
-        if (!causeText.Contains("again", StringComparison.Ordinal))
+        var lostEntryText = DescribeLostEntry(operations, fileName, lostEntry);
+        if (lostEntryText is not null)
         {
+            message.Append(' ').Append(lostEntryText);
+        }
+
+        if (restarted && IsExpiredUploadUrl(cause))
+        {
+            message.Append(" The upload had already started again once after an expired URL, so it gave up. Check that the clock of this machine is right and that nothing delays the PUT after the create, then upload again.");
+        }
+        else if (cause is not CodeSigningStorageException || !causeText.Contains("again", StringComparison.Ordinal))
+        {
+            // The storage's error message already tells the caller to start again after an expired URL or a wrong signature.
             message.Append(' ').Append(NextStep(stage, cause));
         }
 
         return new CodeSigningUploadException(message.ToString(), stage, operations.Kind, appSlug, fileSlug, entryDeleted, cause);
     }
+
+    /// <summary>Gets whether an upload failed because the storage found its presigned upload URL expired.</summary>
+    public static bool IsExpiredUploadUrl(Exception exception)
+    {
+        var cause = exception is CodeSigningUploadException { Stage: UploadStage.Put } upload ? upload.InnerException : exception;
+        return cause is CodeSigningStorageException { StatusCode: HttpStatusCode.Forbidden } storage && StorageErrors.IsExpired(storage.ErrorCode, storage.ServiceMessage);
+    }
+
+    /// <summary>
+    /// Gets whether a create that failed with <paramref name="exception"/> may still have made an entry: its request
+    /// may have reached the API, but no usable response came back. A refused connection, a failed name lookup or TLS
+    /// handshake, an open circuit, 503 and 429 show that it did not. A 4xx shows that the API rejected it.
+    /// </summary>
+    public static bool MayHaveCreated(Exception exception) => exception switch
+    {
+        CodeSigningResponseException { Failure: CodeSigningResponseFailure.NoResponse } response => !ProvesNotSent(response.InnerException),
+        CodeSigningResponseException => true,
+        CodeSigningApiException { StatusCode: { } status } => (int)status is >= 200 and < 300 || ((int)status >= 500 && status != HttpStatusCode.ServiceUnavailable),
+        _ => false,
+    };
+
+    private static bool ProvesNotSent(Exception? transportException)
+    {
+        if (transportException is ExecutionRejectedException and not TimeoutRejectedException)
+        {
+            return true;
+        }
+
+        if (transportException is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError })
+        {
+            return true;
+        }
+
+        for (var current = transportException; current is not null; current = current.InnerException)
+        {
+            if (current is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? DescribeLostEntry(FileKindOperations operations, string fileName, LostEntrySearch lostEntry) => lostEntry switch
+    {
+        LostEntrySearch.Ambiguous =>
+            $"The create may have made an entry, but the app has several unprocessed {operations.DisplayName}s named '{fileName}' of this size, so none was deleted: delete the stale ones with DeleteAsync.",
+        LostEntrySearch.Failed =>
+            $"The create may have made an entry, but the search for it failed: list the app's {operations.DisplayName}s and delete an unprocessed one named '{fileName}' with DeleteAsync.",
+        _ => null,
+    };
 
     /// <summary>
     /// Returns <paramref name="cause"/>, or when it is an API exception whose text contains <paramref name="password"/>
@@ -91,13 +157,7 @@ internal static class UploadFailures
             return cause.Message;
         }
 
-        var innermost = cause.InnerException;
-        while (innermost.InnerException is not null)
-        {
-            innermost = innermost.InnerException;
-        }
-
-        return $"{cause.Message.TrimEnd('.')} ({innermost.Message.TrimEnd('.')}).";
+        return $"{cause.Message.TrimEnd('.')} ({TransportErrors.Describe(cause)}).";
     }
 
     private static string Describe(UploadStage stage) => stage switch
@@ -111,7 +171,8 @@ internal static class UploadFailures
 
     private static string NextStep(UploadStage stage, Exception cause)
     {
-        var noResponse = cause is HttpRequestException { StatusCode: null } and not CodeSigningApiException;
+        var noResponse = cause is CodeSigningResponseException { Failure: not CodeSigningResponseFailure.InvalidResponse }
+            || cause is HttpRequestException { StatusCode: null } and not CodeSigningApiException;
         var status = (cause as HttpRequestException)?.StatusCode;
         if (cause is CodeSigningStorageException { Failure: CodeSigningStorageFailure.InvalidUploadSource })
         {

@@ -55,9 +55,10 @@ public sealed class PagingTests
         using var mock = MockApi.Start();
         RespondWithPages(mock, "generic-project-files", _ => Page(["g1"], "same-cursor"));
 
-        var exception = await Assert.ThrowsAsync<InvalidOperationException>(
+        var exception = await Assert.ThrowsAsync<CodeSigningResponseException>(
             () => ToSlugsAsync(mock.Files.ListGenericProjectFilesAsync(App, cancellationToken: TestContext.Current.CancellationToken), item => item.Slug));
 
+        Assert.Equal(CodeSigningResponseFailure.InvalidResponse, exception.Failure);
         Assert.Contains("'same-cursor'", exception.Message, StringComparison.Ordinal);
         Assert.Equal(2, mock.Requests.Count);
     }

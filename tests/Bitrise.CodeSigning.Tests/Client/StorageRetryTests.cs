@@ -7,10 +7,7 @@ using Bitrise.CodeSigning.Tests.Support;
 
 namespace Bitrise.CodeSigning.Tests.Client;
 
-/// <summary>
-/// Retries of the storage PUT. Each retry waits the storage pipeline's first back-off (about 2 seconds), so these
-/// tests are slower than the rest.
-/// </summary>
+/// <summary>Retries of the storage PUT, with the 10 ms first back-off that <see cref="MockApi"/> configures.</summary>
 public sealed class StorageRetryTests
 {
     private const string App = "demo-app";

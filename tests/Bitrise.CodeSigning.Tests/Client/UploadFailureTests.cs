@@ -60,7 +60,8 @@ public sealed class UploadFailureTests
         Assert.Equal(UploadStage.Create, exception.Stage);
         Assert.Equal(FileSlug, exception.FileSlug);
         Assert.True(exception.EntryDeleted);
-        Assert.IsType<InvalidOperationException>(exception.InnerException);
+        var cause = Assert.IsType<CodeSigningResponseException>(exception.InnerException);
+        Assert.Equal(CodeSigningResponseFailure.InvalidResponse, cause.Failure);
         Assert.Equal(1, DeleteCount(mock));
         SecretScan.AssertClean(exception);
     }
@@ -91,7 +92,7 @@ public sealed class UploadFailureTests
     }
 
     [Fact]
-    public async Task PutExpired_DeletesEntryOnce()
+    public async Task PutExpiredTwice_RestartsOnceThenGivesUp()
     {
         using var mock = MockApi.Start();
         RespondToCreate(mock, StorageUrl(mock.Origin));
@@ -104,9 +105,11 @@ public sealed class UploadFailureTests
         Assert.Equal(UploadStage.Put, exception.Stage);
         Assert.Equal("Request has expired", storage.ServiceMessage);
         Assert.Equal("Request has expired", exception.ServiceMessage);
+        Assert.True(exception.EntryDeleted);
         Assert.Contains("expired", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("Start the upload again", exception.Message, StringComparison.Ordinal);
-        Assert.Equal(1, DeleteCount(mock));
+        Assert.Contains("so it gave up", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(2, mock.Requests.Count(request => request.Method == "POST" && request.Path == Collection));
+        Assert.Equal(2, DeleteCount(mock));
         SecretScan.AssertClean(exception);
     }
 
@@ -161,7 +164,8 @@ public sealed class UploadFailureTests
         Assert.Equal(FileSlug, exception.FileSlug);
         Assert.True(exception.EntryDeleted);
         Assert.Null(exception.StatusCode);
-        Assert.IsAssignableFrom<HttpRequestException>(exception.InnerException);
+        var cause = Assert.IsType<CodeSigningResponseException>(exception.InnerException);
+        Assert.Equal(CodeSigningResponseFailure.NoResponse, cause.Failure);
         Assert.True(storage.ResetConnections >= 1);
         Assert.Contains("Check the network connection to the storage host", exception.Message, StringComparison.Ordinal);
         Assert.Equal(1, DeleteCount(mock));

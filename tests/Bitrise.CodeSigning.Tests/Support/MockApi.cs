@@ -43,15 +43,23 @@ internal sealed class MockApi : IDisposable
 
     public IReadOnlyList<IRequestMessage> Requests => Server.LogEntries.Select(entry => entry.RequestMessage).ToList();
 
-    public static MockApi Start()
+    public static MockApi Start(Action<BitriseCodeSigningOptions>? configure = null)
     {
         var server = WireMockServer.Start();
         var logs = new LogCollector();
-        return new MockApi(server, CreateServices($"http://127.0.0.1:{server.Port}", logs), logs);
+        return new MockApi(server, CreateServices($"http://127.0.0.1:{server.Port}", logs, configure), logs);
     }
 
-    /// <summary>Registers the library against the API at <paramref name="origin"/><c>/v0.1</c>, logging into <paramref name="logs"/>.</summary>
-    public static ServiceProvider CreateServices(string origin, LogCollector logs)
+    /// <summary>
+    /// Registers the library against the API at <paramref name="origin"/><c>/v0.1</c>, logging into <paramref name="logs"/>,
+    /// with a storage retry delay of 10 ms; <paramref name="configure"/> changes the options further, and
+    /// <paramref name="configureServices"/> adds registrations after the library's.
+    /// </summary>
+    public static ServiceProvider CreateServices(
+        string origin,
+        LogCollector logs,
+        Action<BitriseCodeSigningOptions>? configure = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
@@ -59,8 +67,11 @@ internal sealed class MockApi : IDisposable
         {
             options.BaseAddress = new Uri($"{origin}/v0.1");
             options.AccessToken = AccessToken;
+            options.StorageRetryDelay = TimeSpan.FromMilliseconds(10);
+            configure?.Invoke(options);
         });
         services.ConfigureAll<HttpStandardResilienceOptions>(options => options.Retry.Delay = TimeSpan.Zero);
+        configureServices?.Invoke(services);
         return services.BuildServiceProvider(validateScopes: true);
     }
 
