@@ -14,6 +14,22 @@ namespace Bitrise.CodeSigning.Tests.Support;
 /// <summary>A request as it arrived on the socket: the request target exactly as sent, the headers and the decoded body.</summary>
 internal sealed record RawHttpRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, byte[] Body);
 
+/// <summary>What a <see cref="RawHttpServer"/> does after it has sent the head and the first half of a response body.</summary>
+internal enum RawBodyFault
+{
+    /// <summary>It sends the rest of the body.</summary>
+    None,
+
+    /// <summary>It resets the connection (a TCP RST), so the client reads an incomplete body.</summary>
+    Reset,
+
+    /// <summary>It sends nothing more and keeps the connection open until the server stops.</summary>
+    Stall,
+}
+
+/// <summary>A response of a <see cref="RawHttpServer"/>: the status, the headers and the body, and how the body ends.</summary>
+internal sealed record RawHttpResponse(int Status, string ContentType, byte[] Body, IReadOnlyDictionary<string, string>? Headers = null, RawBodyFault BodyFault = RawBodyFault.None);
+
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 that records each request before any URL parsing. WireMock.Net 1.25.0
 /// reports URLs after ASP.NET Core and <see cref="Uri"/> have unescaped <c>%3B</c> and <c>%7E</c>, so tests of
@@ -22,18 +38,30 @@ internal sealed record RawHttpRequest(string Method, string Target, IReadOnlyDic
 internal sealed class RawHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly Func<RawHttpRequest, (int Status, string ContentType, string Body)> _respond;
+    private readonly Func<RawHttpRequest, Task<RawHttpResponse>> _respond;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _acceptLoop;
     private readonly bool _resetAfterHead;
     private int _resetConnections;
 
     public RawHttpServer(Func<RawHttpRequest, (int Status, string ContentType, string Body)> respond)
+        : this(
+            request =>
+            {
+                var (status, contentType, body) = respond(request);
+                return Task.FromResult(new RawHttpResponse(status, contentType, Encoding.UTF8.GetBytes(body)));
+            },
+            resetAfterHead: false)
+    {
+    }
+
+    /// <summary>Creates a server whose responses may carry headers and end in a <see cref="RawBodyFault"/>.</summary>
+    public RawHttpServer(Func<RawHttpRequest, Task<RawHttpResponse>> respond)
         : this(respond, resetAfterHead: false)
     {
     }
 
-    private RawHttpServer(Func<RawHttpRequest, (int Status, string ContentType, string Body)> respond, bool resetAfterHead)
+    private RawHttpServer(Func<RawHttpRequest, Task<RawHttpResponse>> respond, bool resetAfterHead)
     {
         _respond = respond;
         _resetAfterHead = resetAfterHead;
@@ -57,6 +85,9 @@ internal sealed class RawHttpServer : IAsyncDisposable
     /// </summary>
     public static RawHttpServer ResettingAfterHead()
         => new(_ => throw new InvalidOperationException("A resetting server sends no response."), resetAfterHead: true);
+
+    /// <summary>Gets the token that is canceled when the server stops, for a responder that waits.</summary>
+    public CancellationToken Stopping => _stop.Token;
 
     public async ValueTask DisposeAsync()
     {
@@ -99,11 +130,11 @@ internal sealed class RawHttpServer : IAsyncDisposable
                 while (await ReadRequestAsync(stream) is { } request)
                 {
                     Requests.Enqueue(request);
-                    var (status, contentType, body) = _respond(request);
-                    var bodyBytes = Encoding.UTF8.GetBytes(body);
-                    var head = $"HTTP/1.1 {status} Status\r\nContent-Type: {contentType}\r\nContent-Length: {bodyBytes.Length}\r\n\r\n";
-                    await stream.WriteAsync(Encoding.ASCII.GetBytes(head), _stop.Token);
-                    await stream.WriteAsync(bodyBytes, _stop.Token);
+                    var response = await _respond(request);
+                    if (!await WriteResponseAsync(client, stream, response))
+                    {
+                        return;
+                    }
                 }
             }
             catch (Exception exception) when (exception is IOException or OperationCanceledException or SocketException)
@@ -111,6 +142,34 @@ internal sealed class RawHttpServer : IAsyncDisposable
                 // The client closed the connection, or the server is stopping.
             }
         }
+    }
+
+    /// <summary>Writes the response and returns whether the connection can serve another request.</summary>
+    private async Task<bool> WriteResponseAsync(TcpClient client, Stream stream, RawHttpResponse response)
+    {
+        var head = new StringBuilder($"HTTP/1.1 {response.Status} Status\r\nContent-Type: {response.ContentType}\r\nContent-Length: {response.Body.Length}\r\n");
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            head.Append(CultureInfo.InvariantCulture, $"{name}: {value}\r\n");
+        }
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()), _stop.Token);
+        if (response.BodyFault == RawBodyFault.None)
+        {
+            await stream.WriteAsync(response.Body, _stop.Token);
+            return true;
+        }
+
+        await stream.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2), _stop.Token);
+        await stream.FlushAsync(_stop.Token);
+        if (response.BodyFault == RawBodyFault.Stall)
+        {
+            await Task.Delay(Timeout.Infinite, _stop.Token);
+        }
+
+        // A zero linger time makes the close that ends the connection send a RST instead of a FIN.
+        client.Client.LingerState = new LingerOption(enable: true, seconds: 0);
+        return false;
     }
 
     private async Task ResetAfterHeadAsync(TcpClient client, Stream stream)

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Bitrise.CodeSigning.Tests.Support;
 
@@ -32,5 +33,23 @@ internal static class SecretScan
         {
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Returns each secret found in <paramref name="texts"/>, with the start of the text it is in.</summary>
+    public static IReadOnlyList<string> Find(IEnumerable<string> texts)
+    {
+        var found = new List<string>();
+        foreach (var text in texts)
+        {
+            foreach (var secret in Secrets)
+            {
+                if (text.Contains(secret, StringComparison.Ordinal))
+                {
+                    found.Add($"'{secret}' in: {text[..Math.Min(text.Length, 300)]}");
+                }
+            }
+        }
+
+        return found;
     }
 }
