@@ -80,7 +80,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedPathParameter = Create(
         "OASG012",
         "An operation's path parameter is not supported",
-        "Operation '{0}' has the object-valued path parameter '{1}', which the generator cannot put into a path, so no method is generated for it",
+        "Operation '{0}' has the path parameter '{1}', an array of objects or of arrays, which the generator cannot put into a path, so no method is generated for it. Make the parameter a primitive, an array of primitives or an object.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedParameterStyle = Create(
@@ -107,11 +107,18 @@ internal static class DiagnosticDescriptors
         "The operations {0} and {1} both map to the method name '{2}', so the method of the second is named '{3}'. Give each operation a unique operationId.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ReservedMethodName = Create(
+        "OASG030",
+        "An operation's method name is a member of the client",
+        "The operation {0} maps to the method name '{1}', which the generated client already has, so the method is named '{2}'. Give the operation another operationId.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
         UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema, UnsupportedVersion, DuplicateMethodName,
+        ReservedMethodName,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

@@ -119,7 +119,7 @@ public sealed class MetadataTests
         Assert.Equal("string?", pet.GetMembers("Name").OfType<IPropertySymbol>().Single().Type.ToDisplayString());
         var method = output.Compilation.GetTypeByMetadataName("Contoso.Api.IContosoClient")!.GetMembers("PetShowAsync").OfType<IMethodSymbol>().Single();
         Assert.Equal(["petId", "tags", "cancellationToken"], method.Parameters.Select(parameter => parameter.Name));
-        Assert.Contains("AppendQuery(requestQuery, \"tags\", JoinValues(tags));", output.Source("Contoso.Api.ContosoClient.g.cs"));
+        Assert.Contains("requestBuilder.AppendQuery(\"tags\", ParameterValue.Of(tags), ParameterStyle.Form, explode: false);", output.Source("Contoso.Api.ContosoClient.g.cs"));
     }
 
     [Fact]

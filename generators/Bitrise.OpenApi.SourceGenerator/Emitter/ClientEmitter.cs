@@ -85,7 +85,7 @@ internal static class ClientEmitter
     private static string Signature(EmitContext context, OperationModel operation)
     {
         var parameters = new List<string>();
-        foreach (var parameter in operation.PathParameters)
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Path))
         {
             parameters.Add(TypeSyntax.Of(parameter.Type, context.Namespace) + " " + parameter.Name);
         }
@@ -95,7 +95,7 @@ internal static class ClientEmitter
             parameters.Add(TypeSyntax.Of(operation.RequestBody, context.Namespace) + " request");
         }
 
-        foreach (var parameter in operation.QueryParameters)
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path))
         {
             parameters.Add(parameter.IsRequired
                 ? TypeSyntax.Of(parameter.Type, context.Namespace) + " " + parameter.Name
@@ -117,9 +117,9 @@ internal static class ClientEmitter
             writer.DocElement("remarks", operation.Description!);
         }
 
-        foreach (var parameter in operation.PathParameters)
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Path))
         {
-            ParameterDoc(writer, parameter, "path");
+            ParameterDoc(writer, parameter);
         }
 
         if (operation.RequestBody is not null)
@@ -127,9 +127,9 @@ internal static class ClientEmitter
             writer.ParamDoc("request", operation.RequestBodyDescription ?? "The request body.");
         }
 
-        foreach (var parameter in operation.QueryParameters)
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path))
         {
-            ParameterDoc(writer, parameter, "query");
+            ParameterDoc(writer, parameter);
         }
 
         writer.ParamDoc("cancellationToken", "The token that cancels the request.");
@@ -138,9 +138,9 @@ internal static class ClientEmitter
             writer.DocElement("returns", "The response body.");
         }
 
-        if (operation.PathParameters.Any(parameter => !parameter.Type.IsValueType) || operation.RequestBody is { IsValueType: false })
+        if (RequiredReferences(operation).Any())
         {
-            writer.DocElement("exception", "A path parameter or the request body is <c>null</c>.", " cref=\"global::System.ArgumentNullException\"", isXml: true);
+            writer.DocElement("exception", "A required parameter or the request body is <c>null</c>.", " cref=\"global::System.ArgumentNullException\"", isXml: true);
         }
 
         writer.DocElement(
@@ -149,8 +149,9 @@ internal static class ClientEmitter
             " cref=\"" + context.Qualified(context.Document.ExceptionName) + "\"");
     }
 
-    private static void ParameterDoc(SourceWriter writer, ParameterModel parameter, string location)
+    private static void ParameterDoc(SourceWriter writer, ParameterModel parameter)
     {
+        var location = parameter.Location.ToString().ToLowerInvariant();
         if (parameter.Description is not null)
         {
             writer.ParamDoc(parameter.Name, parameter.Description);
@@ -165,13 +166,7 @@ internal static class ClientEmitter
     {
         writer.Line("/// <inheritdoc/>");
         writer.OpenBlock("public virtual " + Signature(context, operation));
-        var nullChecks = operation.PathParameters.Where(parameter => !parameter.Type.IsValueType).Select(parameter => parameter.Name).ToList();
-        if (operation.RequestBody is { IsValueType: false })
-        {
-            nullChecks.Add("request");
-        }
-
-        foreach (var name in nullChecks)
+        foreach (var name in RequiredReferences(operation))
         {
             writer.OpenBlock("if (" + name + " is null)");
             writer.Line("throw new global::System.ArgumentNullException(nameof(" + name + "));");
@@ -179,32 +174,95 @@ internal static class ClientEmitter
             writer.Line();
         }
 
-        writer.Line("var requestPath = " + PathExpression(operation) + ";");
-        writer.Line("var requestQuery = new global::System.Text.StringBuilder();");
-        foreach (var parameter in operation.QueryParameters)
+        writer.Line("var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod) + ");");
+        EmitPath(writer, context, operation);
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path))
         {
-            var value = parameter.Type.Kind == TypeKind.Array && !parameter.IsExploded ? "JoinValues(" + parameter.Name + ")" : parameter.Name;
-            writer.Line("AppendQuery(requestQuery, " + SourceWriter.Literal(parameter.WireName) + ", " + value + ");");
+            var add = parameter.Location switch
+            {
+                ParameterLocation.Query => "requestBuilder.AppendQuery(",
+                ParameterLocation.Header => "requestBuilder.AddHeader(",
+                _ => "requestBuilder.AddCookie(",
+            };
+            writer.Line(add + SourceWriter.Literal(parameter.WireName) + ", " + ValueExpression(context, parameter) + ", " + StyleArguments(parameter) + ");");
+        }
+
+        if (operation.RequestBody is not null)
+        {
+            var typeInfo = operation.RequestBody.Kind == TypeKind.Model
+                ? context.Qualified(context.Document.SerializerContextName) + ".Default." + operation.RequestBody.ModelName
+                : UntypedInfo(context, operation.RequestBody);
+            writer.Line("requestBuilder.Content = JsonBody.Create(request, " + typeInfo + ");");
         }
 
         writer.Line();
-        var content = operation.RequestBody is null
-            ? "null"
-            : (operation.RequestBody.Kind == TypeKind.Model
-                ? "JsonBody.Create(request, " + context.Qualified(context.Document.SerializerContextName) + ".Default." + operation.RequestBody.ModelName + ")"
-                : "JsonBody.Create(request, " + UntypedInfo(context, operation.RequestBody) + ")");
-        var method = "global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod);
         if (operation.ResponseBody is null)
         {
-            writer.Line("return SendWithoutResponseBodyAsync(" + method + ", requestPath, requestQuery, " + content + ", cancellationToken);");
+            writer.Line("return SendWithoutResponseBodyAsync(requestBuilder, cancellationToken);");
         }
         else
         {
-            writer.Line("return SendAsync(" + method + ", requestPath, requestQuery, " + content + ", " + ResponseInfo(context, operation.ResponseBody) + ", cancellationToken);");
+            writer.Line("return SendAsync(requestBuilder, " + ResponseInfo(context, operation.ResponseBody) + ", cancellationToken);");
         }
 
         writer.CloseBlock();
     }
+
+    /// <summary>Returns the parameters that are checked for <c>null</c>: required ones of a reference type, and the request body.</summary>
+    private static IEnumerable<string> RequiredReferences(OperationModel operation)
+    {
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Path && !parameter.Type.IsValueType))
+        {
+            yield return parameter.Name;
+        }
+
+        if (operation.RequestBody is { IsValueType: false })
+        {
+            yield return "request";
+        }
+
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path && parameter.IsRequired && !parameter.Type.IsValueType))
+        {
+            yield return parameter.Name;
+        }
+    }
+
+    /// <summary>Appends the path template's literal parts and its parameters, in template order.</summary>
+    private static void EmitPath(SourceWriter writer, EmitContext context, OperationModel operation)
+    {
+        var position = 0;
+        foreach (Match match in Regex.Matches(operation.Path, "\\{([^}]+)\\}"))
+        {
+            if (match.Index > position)
+            {
+                writer.Line("requestBuilder.AppendPath(" + SourceWriter.Literal(operation.Path.Substring(position, match.Index - position)) + ");");
+            }
+
+            var parameter = operation.Parameters.First(candidate => candidate.Location == ParameterLocation.Path && candidate.WireName == match.Groups[1].Value);
+            writer.Line("requestBuilder.AppendPath(" + SourceWriter.Literal(parameter.WireName) + ", " + ValueExpression(context, parameter) + ", " + StyleArguments(parameter) + ");");
+            position = match.Index + match.Length;
+        }
+
+        if (position < operation.Path.Length)
+        {
+            writer.Line("requestBuilder.AppendPath(" + SourceWriter.Literal(operation.Path.Substring(position)) + ");");
+        }
+    }
+
+    /// <summary>
+    /// Returns the expression that turns a parameter into a <c>ParameterValue</c>: objects go through their JSON
+    /// contract, so that each property is written under its JSON name.
+    /// </summary>
+    private static string ValueExpression(EmitContext context, ParameterModel parameter) =>
+        parameter.Type.Kind switch
+        {
+            TypeKind.Model => "ParameterValue.OfObject(" + parameter.Name + ", " + context.Qualified(context.Document.SerializerContextName) + ".Default." + parameter.Type.ModelName + ")",
+            TypeKind.Json => "ParameterValue.OfJson(" + parameter.Name + ")",
+            _ => "ParameterValue.Of(" + parameter.Name + ")",
+        };
+
+    private static string StyleArguments(ParameterModel parameter) =>
+        "ParameterStyle." + parameter.Style + ", explode: " + (parameter.IsExploded ? "true" : "false");
 
     private static string ResponseInfo(EmitContext context, TypeModel type) =>
         type.Kind == TypeKind.Model
@@ -230,42 +288,6 @@ internal static class ClientEmitter
             _ => "Get",
         };
 
-    /// <summary>Builds the path from the template, escaping each path parameter with <c>Uri.EscapeDataString</c>.</summary>
-    private static string PathExpression(OperationModel operation)
-    {
-        var parts = new List<string>();
-        var position = 0;
-        foreach (Match match in Regex.Matches(operation.Path, "\\{([^}]+)\\}"))
-        {
-            if (match.Index > position)
-            {
-                parts.Add(SourceWriter.Literal(operation.Path.Substring(position, match.Index - position)));
-            }
-
-            var parameter = operation.PathParameters.First(candidate => candidate.WireName == match.Groups[1].Value);
-            parts.Add("global::System.Uri.EscapeDataString(" + FormatValue(parameter.Type, parameter.Name) + ")");
-            position = match.Index + match.Length;
-        }
-
-        if (position < operation.Path.Length || parts.Count == 0)
-        {
-            parts.Add(SourceWriter.Literal(operation.Path.Substring(position)));
-        }
-
-        return string.Join(" + ", parts);
-    }
-
-    /// <summary>Formats a path parameter as text with the invariant culture.</summary>
-    private static string FormatValue(TypeModel type, string name) =>
-        type.Kind switch
-        {
-            TypeKind.String => name,
-            TypeKind.Boolean => "(" + name + " ? \"true\" : \"false\")",
-            TypeKind.DateTimeOffset => name + ".ToString(\"O\", global::System.Globalization.CultureInfo.InvariantCulture)",
-            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => name + ".ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-            _ => "JoinValues(" + name + ")!",
-        };
-
     private static void EmitHelpers(SourceWriter writer, EmitContext context)
     {
         var exception = context.Qualified(context.Document.ExceptionName);
@@ -276,9 +298,10 @@ internal static class ClientEmitter
     }
 
     private const string ClientHelpersTemplate = """
-        private async global::System.Threading.Tasks.Task<TResponse> SendAsync<TResponse>(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType, global::System.Threading.CancellationToken cancellationToken)
+        private async global::System.Threading.Tasks.Task<TResponse> SendAsync<TResponse>(RequestBuilder requestBuilder, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType, global::System.Threading.CancellationToken cancellationToken)
         {
-            using var request = CreateRequest(method, path, query, content);
+            using var request = requestBuilder.Build(BaseAddress());
+            var method = request.Method;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var requestPath = request.RequestUri!.AbsolutePath;
             if (!response.IsSuccessStatusCode)
@@ -307,25 +330,18 @@ internal static class ClientEmitter
             return result;
         }
 
-        private async global::System.Threading.Tasks.Task SendWithoutResponseBodyAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content, global::System.Threading.CancellationToken cancellationToken)
+        private async global::System.Threading.Tasks.Task SendWithoutResponseBodyAsync(RequestBuilder requestBuilder, global::System.Threading.CancellationToken cancellationToken)
         {
-            using var request = CreateRequest(method, path, query, content);
+            using var request = requestBuilder.Build(BaseAddress());
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw await CreateFailureAsync(method, request.RequestUri!.AbsolutePath, response, cancellationToken).ConfigureAwait(false);
+                throw await CreateFailureAsync(request.Method, request.RequestUri!.AbsolutePath, response, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <summary>Appends the path and the query to the base address, keeping the base address's own path.</summary>
-        private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content)
-        {
-            var baseAddress = _httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("HttpClient.BaseAddress is not set; set it to the server URL, for example https://api.example.com/v1.");
-            var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + path + query.ToString(), global::System.UriKind.Absolute);
-            var request = new global::System.Net.Http.HttpRequestMessage(method, uri) { Content = content };
-            request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            return request;
-        }
+        private global::System.Uri BaseAddress() =>
+            _httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("HttpClient.BaseAddress is not set; set it to the server URL, for example https://api.example.com/v1.");
 
         private static async global::System.Threading.Tasks.Task<{{Exception}}> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -407,60 +423,295 @@ internal static class ClientEmitter
         private static string Shorten(string text, int maxLength) =>
             text.Length <= maxLength ? text : text.Substring(0, maxLength - 1) + "\u2026";
 
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, string? value)
+        /// <summary>How a parameter is written, named as in the OpenAPI <c>style</c> field.</summary>
+        private enum ParameterStyle
         {
-            if (value is null)
-            {
-                return;
-            }
-
-            query.Append(query.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+            Simple,
+            Label,
+            Matrix,
+            Form,
+            SpaceDelimited,
+            PipeDelimited,
+            DeepObject,
         }
 
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, bool? value) =>
-            AppendQuery(query, name, global::{{Namespace}}.OpenApiJson.FormatQueryValue(value));
-
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, int? value) =>
-            AppendQuery(query, name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, long? value) =>
-            AppendQuery(query, name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, double? value) =>
-            AppendQuery(query, name, value?.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
-
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, global::System.DateTimeOffset? value) =>
-            AppendQuery(query, name, value?.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture));
-
-        /// <summary>Appends one <c>name=value</c> pair per item, the OpenAPI default for query arrays (form style, exploded).</summary>
-        private static void AppendQuery<T>(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IEnumerable<T>? values)
+        /// <summary>
+        /// A parameter as text: one value, the items of an array, or the properties of an object. Every value is
+        /// formatted by <c>OpenApiJson.Format</c>, with the invariant culture.
+        /// </summary>
+        private readonly struct ParameterValue
         {
-            if (values is null)
+            private ParameterValue(string? single, global::System.Collections.Generic.List<string>? items, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? properties)
             {
-                return;
+                Single = single;
+                Items = items;
+                Properties = properties;
             }
 
-            foreach (var value in values)
+            public string? Single { get; }
+
+            public global::System.Collections.Generic.List<string>? Items { get; }
+
+            public global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? Properties { get; }
+
+            /// <summary>Gets whether there is no value, so the parameter is not sent.</summary>
+            public bool IsAbsent => Single is null && Items is null && Properties is null;
+
+            public static ParameterValue Of<T>(T value)
             {
-                AppendQuery(query, name, global::{{Namespace}}.OpenApiJson.FormatQueryValue(value));
+                if (value is null)
+                {
+                    return default;
+                }
+
+                if (value is global::System.Collections.IEnumerable items && value is not string)
+                {
+                    var texts = new global::System.Collections.Generic.List<string>();
+                    foreach (var item in items)
+                    {
+                        texts.Add(item is null ? string.Empty : global::{{Namespace}}.OpenApiJson.Format(item));
+                    }
+
+                    return new ParameterValue(null, texts, null);
+                }
+
+                return new ParameterValue(global::{{Namespace}}.OpenApiJson.Format(value), null, null);
             }
+
+            public static ParameterValue OfObject<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+                value is null ? default : OfJson(global::System.Text.Json.JsonSerializer.SerializeToElement(value, typeInfo));
+
+            /// <summary>
+            /// Takes the properties of a JSON object, skipping <c>null</c> ones; a string property gives its text and
+            /// any other its JSON (<c>42</c>, <c>true</c>, <c>[1,2]</c>).
+            /// </summary>
+            public static ParameterValue OfJson(global::System.Text.Json.JsonElement? value)
+            {
+                if (value is not { } element || element.ValueKind is global::System.Text.Json.JsonValueKind.Undefined or global::System.Text.Json.JsonValueKind.Null)
+                {
+                    return default;
+                }
+
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return new ParameterValue(Text(element), null, null);
+                }
+
+                var properties = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
+                    {
+                        properties.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, Text(property.Value)));
+                    }
+                }
+
+                return new ParameterValue(null, null, properties);
+            }
+
+            /// <summary>
+            /// Returns the escaped parts: the value, each item, or each property as <c>name=value</c> when exploded and
+            /// as <c>name</c> and <c>value</c> when not.
+            /// </summary>
+            public global::System.Collections.Generic.List<string> Parts(bool explode, global::System.Func<string, string> escape)
+            {
+                var parts = new global::System.Collections.Generic.List<string>();
+                if (Single is not null)
+                {
+                    parts.Add(escape(Single));
+                }
+
+                foreach (var item in Items ?? new global::System.Collections.Generic.List<string>())
+                {
+                    parts.Add(escape(item));
+                }
+
+                foreach (var property in Properties ?? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>())
+                {
+                    if (explode)
+                    {
+                        parts.Add(escape(property.Key) + "=" + escape(property.Value));
+                    }
+                    else
+                    {
+                        parts.Add(escape(property.Key));
+                        parts.Add(escape(property.Value));
+                    }
+                }
+
+                return parts;
+            }
+
+            private static string Text(global::System.Text.Json.JsonElement element) =>
+                element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
         }
 
-        /// <summary>Joins the items with commas, each formatted with the invariant culture; <c>null</c> stays <c>null</c>.</summary>
-        private static string? JoinValues<T>(global::System.Collections.Generic.IEnumerable<T>? values)
+        /// <summary>
+        /// Collects the path, query, headers, cookies and content of one request, writing each parameter in its
+        /// OpenAPI style with the values escaped for their place.
+        /// </summary>
+        private sealed class RequestBuilder
         {
-            if (values is null)
+            private readonly global::System.Net.Http.HttpMethod _method;
+            private readonly global::System.Text.StringBuilder _path = new global::System.Text.StringBuilder();
+            private readonly global::System.Text.StringBuilder _query = new global::System.Text.StringBuilder();
+            private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> _headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            private readonly global::System.Collections.Generic.List<string> _cookies = new global::System.Collections.Generic.List<string>();
+
+            public RequestBuilder(global::System.Net.Http.HttpMethod method)
             {
-                return null;
+                _method = method;
             }
 
-            var builder = new global::System.Text.StringBuilder();
-            foreach (var value in values)
+            public global::System.Net.Http.HttpContent? Content { get; set; }
+
+            /// <summary>Appends a literal part of the path template as it is written.</summary>
+            public void AppendPath(string text) => _path.Append(text);
+
+            /// <summary>Appends a path parameter: <c>simple</c> <c>3,4</c>, <c>label</c> <c>.3.4</c>, <c>matrix</c> <c>;id=3;id=4</c>.</summary>
+            public void AppendPath(string name, ParameterValue value, ParameterStyle style, bool explode)
             {
-                builder.Append(builder.Length == 0 ? string.Empty : ",").Append(global::{{Namespace}}.OpenApiJson.Format(value));
+                var parts = value.Parts(explode, global::System.Uri.EscapeDataString);
+                switch (style)
+                {
+                    case ParameterStyle.Label:
+                        _path.Append('.').Append(string.Join(explode ? "." : ",", parts));
+                        break;
+                    case ParameterStyle.Matrix when explode && value.Properties is not null:
+                        foreach (var part in parts)
+                        {
+                            _path.Append(';').Append(part);
+                        }
+
+                        break;
+                    case ParameterStyle.Matrix when explode && value.Items is not null:
+                        foreach (var part in parts)
+                        {
+                            _path.Append(';').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(part);
+                        }
+
+                        break;
+                    case ParameterStyle.Matrix:
+                        var joined = string.Join(",", parts);
+                        _path.Append(';').Append(global::System.Uri.EscapeDataString(name)).Append(joined.Length == 0 ? string.Empty : "=" + joined);
+                        break;
+                    default:
+                        _path.Append(string.Join(",", parts));
+                        break;
+                }
             }
 
-            return builder.ToString();
+            /// <summary>
+            /// Appends a query parameter unless it is absent: <c>form</c> <c>id=3&amp;id=4</c> or <c>id=3,4</c>,
+            /// <c>spaceDelimited</c> <c>id=3%204</c>, <c>pipeDelimited</c> <c>id=3%7C4</c>, <c>deepObject</c> <c>id[a]=3</c>.
+            /// </summary>
+            public void AppendQuery(string name, ParameterValue value, ParameterStyle style, bool explode)
+            {
+                if (value.IsAbsent)
+                {
+                    return;
+                }
+
+                if (style == ParameterStyle.DeepObject && value.Properties is not null)
+                {
+                    foreach (var property in value.Properties)
+                    {
+                        AppendQueryPair(global::System.Uri.EscapeDataString(name) + "[" + global::System.Uri.EscapeDataString(property.Key) + "]", global::System.Uri.EscapeDataString(property.Value));
+                    }
+
+                    return;
+                }
+
+                if (explode && value.Properties is not null)
+                {
+                    foreach (var part in value.Parts(explode: true, global::System.Uri.EscapeDataString))
+                    {
+                        _query.Append(_query.Length == 0 ? '?' : '&').Append(part);
+                    }
+
+                    return;
+                }
+
+                var escapedName = global::System.Uri.EscapeDataString(name);
+                var parts = value.Parts(explode: false, global::System.Uri.EscapeDataString);
+                if (explode && value.Items is not null)
+                {
+                    foreach (var part in parts)
+                    {
+                        AppendQueryPair(escapedName, part);
+                    }
+
+                    return;
+                }
+
+                var delimiter = style switch
+                {
+                    ParameterStyle.SpaceDelimited => "%20",
+                    ParameterStyle.PipeDelimited => "%7C",
+                    _ => ",",
+                };
+                AppendQueryPair(escapedName, string.Join(delimiter, parts));
+            }
+
+            /// <summary>Adds a header in the <c>simple</c> style (<c>3,4</c>, or <c>a=1,b=2</c> for an exploded object) unless it is absent.</summary>
+            public void AddHeader(string name, ParameterValue value, ParameterStyle style, bool explode)
+            {
+                if (!value.IsAbsent)
+                {
+                    _headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, string.Join(",", value.Parts(explode, text => text))));
+                }
+            }
+
+            /// <summary>
+            /// Adds a cookie in the <c>form</c> style unless it is absent: <c>id=3,4</c>, or one cookie per item
+            /// (<c>id=3; id=4</c>) or per property (<c>a=1; b=2</c>) when exploded. Values are percent-encoded.
+            /// </summary>
+            public void AddCookie(string name, ParameterValue value, ParameterStyle style, bool explode)
+            {
+                if (value.IsAbsent)
+                {
+                    return;
+                }
+
+                var parts = value.Parts(explode, global::System.Uri.EscapeDataString);
+                if (explode && value.Properties is not null)
+                {
+                    _cookies.AddRange(parts);
+                }
+                else if (explode && value.Items is not null)
+                {
+                    foreach (var part in parts)
+                    {
+                        _cookies.Add(name + "=" + part);
+                    }
+                }
+                else
+                {
+                    _cookies.Add(name + "=" + string.Join(",", parts));
+                }
+            }
+
+            /// <summary>Creates the request: the base address with its trailing <c>/</c> removed, then the path and the query.</summary>
+            public global::System.Net.Http.HttpRequestMessage Build(global::System.Uri baseAddress)
+            {
+                var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + _path + _query, global::System.UriKind.Absolute);
+                var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = Content };
+                request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                foreach (var header in _headers)
+                {
+                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                if (_cookies.Count > 0)
+                {
+                    request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", _cookies));
+                }
+
+                return request;
+            }
+
+            private void AppendQueryPair(string escapedName, string escapedValue) =>
+                _query.Append(_query.Length == 0 ? '?' : '&').Append(escapedName).Append('=').Append(escapedValue);
         }
 
         /// <summary>

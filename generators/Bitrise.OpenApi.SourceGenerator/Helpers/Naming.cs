@@ -114,6 +114,8 @@ internal sealed class NameAllocator
 
     public string Allocate(string name) => Allocate(name, string.Empty);
 
+    public bool IsUsed(string name) => _used.Contains(name);
+
     /// <summary>
     /// Returns <paramref name="stem"/> followed by <paramref name="suffix"/>, with the number that makes it unique
     /// placed before the suffix: <c>GetA</c> and <c>Async</c> give <c>GetAAsync</c>, then <c>GetA2Async</c>.

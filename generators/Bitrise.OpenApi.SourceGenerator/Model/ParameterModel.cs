@@ -1,12 +1,15 @@
 namespace Bitrise.OpenApi.SourceGenerator.Model;
 
-/// <summary>A path or query parameter of an operation.</summary>
+/// <summary>A path, query, header or cookie parameter of an operation.</summary>
 /// <param name="Name">The C# parameter name (camelCase, escaped when it is a keyword).</param>
-/// <param name="WireName">The name as written in the document: the path template placeholder or the query key.</param>
+/// <param name="WireName">The name as written in the document: the path template placeholder, the query key, the header or cookie name.</param>
+/// <param name="Style">
+/// How the value is written, after the document's <c>style</c> (or Swagger 2.0 <c>collectionFormat</c>) and the
+/// location's default: <c>simple</c> for path and header, <c>form</c> for query and cookie.
+/// </param>
 /// <param name="IsExploded">
-/// For an array in the query: true sends one <c>name=value</c> pair per item (OpenAPI 3 <c>form</c> style,
-/// the default, and Swagger 2.0 <c>multi</c>); false sends one pair with the items joined by commas (Swagger
-/// 2.0 <c>csv</c>, its default). Path arrays are always joined by commas.
+/// The OpenAPI <c>explode</c> flag: true writes each array item or object property as its own pair
+/// (<c>id=3&amp;id=4</c>), false joins them into one value (<c>id=3,4</c>).
 /// </param>
 internal sealed record ParameterModel(
     string Name,
@@ -14,4 +17,6 @@ internal sealed record ParameterModel(
     string? Description,
     TypeModel Type,
     bool IsRequired,
-    bool IsExploded = true);
+    ParameterLocation Location,
+    ParameterStyle Style,
+    bool IsExploded);

@@ -12,11 +12,24 @@ namespace Bitrise.OpenApi.SourceGenerator.Parser;
 /// <summary>Maps the operations under <c>paths</c> to <see cref="OperationModel"/> values.</summary>
 internal sealed class OperationMapper
 {
-    /// <summary>Names the generated client uses for its own members; operation methods avoid them.</summary>
-    private static readonly string[] ReservedMethodNames = { "SendAsync", "SendWithoutResponseBodyAsync", "CreateRequest", "AppendQuery", "JoinValues", "CreateFailureAsync", "JsonBody", "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize" };
+    /// <summary>
+    /// Names of the generated client's own members and those it inherits from <c>object</c>; operation methods
+    /// avoid them. Only the names that end in <c>Async</c> can collide, but the list names every member so that
+    /// it stays complete when the helpers change.
+    /// </summary>
+    private static readonly string[] ReservedMethodNames =
+    {
+        "SendAsync", "SendWithoutResponseBodyAsync", "BaseAddress", "CreateFailureAsync", "ReadErrorBodyStartAsync",
+        "RedactSecrets", "Shorten", "JsonBody", "RequestBuilder", "ParameterValue", "ParameterStyle", "UrlQuery",
+        "ResponseExcerptLength", "ServiceMessageLength", "MessageExcerptLength", "ErrorBodyByteLimit",
+        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
+    };
 
-    /// <summary>Parameter names the generated methods use themselves: the body, the token and two locals.</summary>
-    private static readonly string[] ReservedParameterNames = { "request", "cancellationToken", "requestPath", "requestQuery" };
+    /// <summary>Parameter names the generated methods use themselves: the body, the token and the request builder.</summary>
+    private static readonly string[] ReservedParameterNames = { "request", "cancellationToken", "requestBuilder" };
+
+    /// <summary>Header parameters that OpenAPI 3.0 requires a client to ignore.</summary>
+    private static readonly string[] IgnoredHeaders = { "Accept", "Content-Type", "Authorization" };
 
     private static readonly Regex PathPlaceholder = new("\\{([^}]+)\\}", RegexOptions.CultureInvariant);
 
@@ -72,7 +85,7 @@ internal sealed class OperationMapper
 
         var parameterNames = new NameAllocator(ReservedParameterNames);
         var pathParameters = new List<ParameterModel>();
-        var queryParameters = new List<ParameterModel>();
+        var otherParameters = new List<ParameterModel>();
         JsonSchema? bodySchema = null;
         string? bodyDescription = null;
         string? bodyPointer = null;
@@ -86,23 +99,24 @@ internal sealed class OperationMapper
             var type = parameter is null
                 ? TypeModel.Of(TypeKind.String)
                 : MapParameterType(parameter, parameterPointer, baseName);
-            if (!IsTextType(type))
+            if (!IsParameterType(type))
             {
                 _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedPathParameter, parameterPointer, displayName, placeholder);
                 return null;
             }
 
-            if (parameter is not null && parameter.Style is not (OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Simple))
-            {
-                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameterStyle, parameterPointer, placeholder, displayName, parameter.Style.ToString().ToLowerInvariant(), "simple");
-            }
-
+            var (style, isExploded) = parameter is null
+                ? (ParameterStyle.Simple, false)
+                : MapStyle(parameter, ParameterLocation.Path, type, parameterPointer, displayName);
             pathParameters.Add(new ParameterModel(
-                Naming.EscapeKeyword(parameterNames.Allocate(Naming.ToCamelCase(placeholder))),
+                AllocateParameterName(parameterNames, placeholder, ParameterLocation.Path),
                 placeholder,
                 parameter?.Description,
                 type with { IsNullable = false },
-                IsRequired: true));
+                IsRequired: true,
+                ParameterLocation.Path,
+                style,
+                isExploded));
         }
 
         // Parameters keep the document's order: it is the order of the method's parameters, which callers
@@ -114,21 +128,13 @@ internal sealed class OperationMapper
             {
                 case OpenApiParameterKind.Path:
                     break;
-                case OpenApiParameterKind.Query:
-                    var type = MapParameterType(parameter, parameterPointer, baseName);
-                    if (!IsTextType(type))
+                case OpenApiParameterKind.Query or OpenApiParameterKind.Header or OpenApiParameterKind.Cookie:
+                    var mapped = MapParameter(parameter, parameterNames, parameterPointer, baseName, displayName);
+                    if (mapped is not null)
                     {
-                        _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameter, parameterPointer, "object-valued query", parameter.Name ?? string.Empty, displayName);
-                        break;
+                        otherParameters.Add(mapped);
                     }
 
-                    queryParameters.Add(new ParameterModel(
-                        Naming.EscapeKeyword(parameterNames.Allocate(Naming.ToCamelCase(parameter.Name ?? "value"))),
-                        parameter.Name ?? string.Empty,
-                        parameter.Description,
-                        type with { IsNullable = false },
-                        parameter.IsRequired,
-                        IsExplodedQuery(parameter, type, parameterPointer, displayName)));
                     break;
                 case OpenApiParameterKind.Body:
                     bodySchema = parameter.Schema ?? parameter;
@@ -181,8 +187,7 @@ internal sealed class OperationMapper
             path,
             operation.Summary,
             operation.Description,
-            pathParameters.ToEquatableArray(),
-            queryParameters.OrderBy(parameter => parameter.IsRequired ? 0 : 1).ToEquatableArray(),
+            pathParameters.Concat(otherParameters.OrderBy(parameter => parameter.IsRequired ? 0 : 1)).ToEquatableArray(),
             bodyType,
             bodyDescription,
             responseType);
@@ -197,10 +202,14 @@ internal sealed class OperationMapper
         var operation = method.ToUpperInvariant() + " " + path + (string.IsNullOrWhiteSpace(operationId) ? " (no operationId)" : " (operationId '" + operationId + "')");
         var expected = baseName + "Async";
         var methodName = _methodNames.Allocate(baseName, "Async");
+        var location = string.IsNullOrWhiteSpace(operationId) ? pointer : pointer + "/operationId";
         if (methodName != expected && _methodOperations.TryGetValue(expected, out var earlier))
         {
-            var location = string.IsNullOrWhiteSpace(operationId) ? pointer : pointer + "/operationId";
             _diagnostics.AddAtPointer(DiagnosticDescriptors.DuplicateMethodName, location, earlier, operation, expected, methodName);
+        }
+        else if (methodName != expected)
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.ReservedMethodName, location, operation, expected, methodName);
         }
 
         _methodOperations[methodName] = operation;
@@ -252,41 +261,154 @@ internal sealed class OperationMapper
     }
 
     /// <summary>
-    /// Decides how a query array is sent and reports styles the client does not implement. OpenAPI 3 defaults
-    /// to exploded <c>form</c>; Swagger 2.0 defaults to <c>csv</c>.
+    /// Maps a query, header or cookie parameter, or reports it when the client cannot send it: the headers that
+    /// OpenAPI requires a client to ignore, and arrays whose items are objects or arrays.
     /// </summary>
-    private bool IsExplodedQuery(OpenApiParameter parameter, TypeModel type, string pointer, string displayName)
+    private ParameterModel? MapParameter(OpenApiParameter parameter, NameAllocator names, string pointer, string baseName, string displayName)
     {
-        if (parameter.Style is not (OpenApiParameterStyle.Undefined or OpenApiParameterStyle.Form))
+        var wireName = parameter.Name ?? string.Empty;
+        var location = parameter.Kind switch
         {
-            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameterStyle, pointer, parameter.Name ?? string.Empty, displayName, parameter.Style.ToString().ToLowerInvariant(), "form");
+            OpenApiParameterKind.Query => ParameterLocation.Query,
+            OpenApiParameterKind.Header => ParameterLocation.Header,
+            _ => ParameterLocation.Cookie,
+        };
+        var kind = location.ToString().ToLowerInvariant();
+
+        // OpenAPI 3.0 requires these header parameters to be ignored. The client sets Accept and Content-Type
+        // itself, and Authorization belongs to the HttpClient's configuration.
+        if (location == ParameterLocation.Header && IgnoredHeaders.Contains(wireName, StringComparer.OrdinalIgnoreCase))
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameter, pointer, kind, wireName, displayName);
+            return null;
         }
 
-        if (type.Kind != TypeKind.Array)
+        var type = MapParameterType(parameter, pointer, baseName);
+        if (!IsParameterType(type))
         {
-            return true;
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameter, pointer, "array-of-objects " + kind, wireName, displayName);
+            return null;
         }
 
-        switch (parameter.CollectionFormat)
-        {
-            case OpenApiParameterCollectionFormat.Multi:
-                return true;
-            case OpenApiParameterCollectionFormat.Csv:
-                return false;
-            case OpenApiParameterCollectionFormat.Undefined:
-                return parameter.Explode ?? _isOpenApi3;
-            default:
-                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameterStyle, pointer, parameter.Name ?? string.Empty, displayName, parameter.CollectionFormat.ToString().ToLowerInvariant(), "csv");
-                return false;
-        }
+        var (style, isExploded) = MapStyle(parameter, location, type, pointer, displayName);
+        return new ParameterModel(
+            AllocateParameterName(names, wireName, location),
+            wireName,
+            parameter.Description,
+            type with { IsNullable = false },
+            parameter.IsRequired,
+            location,
+            style,
+            isExploded);
     }
 
-    /// <summary>Primitives and arrays of primitives, which the client can write as text into a path or query.</summary>
-    private static bool IsTextType(TypeModel type) =>
-        type.Kind switch
+    /// <summary>
+    /// Returns the camelCase name, or, when an earlier parameter or a name of the generated method has it, the name
+    /// followed by the location (<c>idQuery</c> beside the path parameter <c>id</c>), then numbered.
+    /// </summary>
+    private static string AllocateParameterName(NameAllocator names, string wireName, ParameterLocation location)
+    {
+        var name = Naming.ToCamelCase(wireName);
+        var allocated = names.IsUsed(name) ? names.Allocate(name + location) : names.Allocate(name);
+        return Naming.EscapeKeyword(allocated);
+    }
+
+    /// <summary>
+    /// Reads the style and the explode flag, and reports a style that the location does not allow or the
+    /// value's type cannot use; such a parameter is sent in the location's default style.
+    /// </summary>
+    /// <remarks>
+    /// OpenAPI 3 defaults to <c>simple</c> in path and header and to <c>form</c> in query and cookie, with
+    /// <c>explode</c> true only for <c>form</c>. Swagger 2.0 has <c>collectionFormat</c> instead, whose default
+    /// <c>csv</c> joins items with commas; <c>ssv</c> and <c>pipes</c> are the OpenAPI 3 <c>spaceDelimited</c>
+    /// and <c>pipeDelimited</c>, and <c>multi</c> is exploded <c>form</c>.
+    /// </remarks>
+    private (ParameterStyle Style, bool IsExploded) MapStyle(OpenApiParameter parameter, ParameterLocation location, TypeModel type, string pointer, string displayName)
+    {
+        var defaultStyle = location is ParameterLocation.Path or ParameterLocation.Header ? ParameterStyle.Simple : ParameterStyle.Form;
+        string? written;
+        ParameterStyle? style;
+        bool? explode = parameter.Explode;
+        if (parameter.Style != OpenApiParameterStyle.Undefined)
         {
-            TypeKind.Model or TypeKind.Json => false,
-            TypeKind.Array => type.Item is { Kind: not (TypeKind.Model or TypeKind.Json or TypeKind.Array) },
-            _ => true,
+            style = parameter.Style switch
+            {
+                OpenApiParameterStyle.Simple => ParameterStyle.Simple,
+                OpenApiParameterStyle.Label => ParameterStyle.Label,
+                OpenApiParameterStyle.Matrix => ParameterStyle.Matrix,
+                OpenApiParameterStyle.Form => ParameterStyle.Form,
+                OpenApiParameterStyle.SpaceDelimeted => ParameterStyle.SpaceDelimited,
+                OpenApiParameterStyle.PipeDelimited => ParameterStyle.PipeDelimited,
+                OpenApiParameterStyle.DeepObject => ParameterStyle.DeepObject,
+                _ => null,
+            };
+            written = style is null ? parameter.Style.ToString().ToLowerInvariant() : StyleName(style.Value);
+        }
+        else
+        {
+            switch (parameter.CollectionFormat)
+            {
+                case OpenApiParameterCollectionFormat.Undefined:
+                    style = defaultStyle;
+                    explode ??= _isOpenApi3 ? defaultStyle == ParameterStyle.Form : false;
+                    break;
+                case OpenApiParameterCollectionFormat.Csv:
+                    style = defaultStyle;
+                    explode = false;
+                    break;
+                case OpenApiParameterCollectionFormat.Multi:
+                    style = ParameterStyle.Form;
+                    explode = true;
+                    break;
+                case OpenApiParameterCollectionFormat.Ssv:
+                    style = ParameterStyle.SpaceDelimited;
+                    explode = false;
+                    break;
+                case OpenApiParameterCollectionFormat.Pipes:
+                    style = ParameterStyle.PipeDelimited;
+                    explode = false;
+                    break;
+                default:
+                    style = null;
+                    explode = false;
+                    break;
+            }
+
+            written = "collectionFormat " + parameter.CollectionFormat.ToString().ToLowerInvariant();
+        }
+
+        if (style is null || !IsAllowed(style.Value, location, type))
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameterStyle, pointer, parameter.Name ?? string.Empty, displayName, written, StyleName(defaultStyle));
+            style = defaultStyle;
+        }
+
+        return (style.Value, explode ?? style == ParameterStyle.Form);
+    }
+
+    /// <summary>Whether OpenAPI 3.0 defines the style for the location and the value's type.</summary>
+    private static bool IsAllowed(ParameterStyle style, ParameterLocation location, TypeModel type) =>
+        location switch
+        {
+            ParameterLocation.Path => style is ParameterStyle.Simple or ParameterStyle.Label or ParameterStyle.Matrix,
+            ParameterLocation.Query => style switch
+            {
+                ParameterStyle.Form => true,
+                ParameterStyle.SpaceDelimited or ParameterStyle.PipeDelimited => type.Kind is TypeKind.Array or TypeKind.Model or TypeKind.Json,
+                ParameterStyle.DeepObject => type.Kind is TypeKind.Model or TypeKind.Json,
+                _ => false,
+            },
+            ParameterLocation.Header => style == ParameterStyle.Simple,
+            _ => style == ParameterStyle.Form,
         };
+
+    /// <summary>Returns the style as the document spells it, <c>spaceDelimited</c> for example.</summary>
+    private static string StyleName(ParameterStyle style) => Naming.ToCamelCase(style.ToString());
+
+    /// <summary>
+    /// Whether the client can write a value of the type as a parameter: primitives, arrays of primitives, and
+    /// objects, whose properties it writes as name and value pairs.
+    /// </summary>
+    private static bool IsParameterType(TypeModel type) =>
+        type.Kind != TypeKind.Array || type.Item is { Kind: not (TypeKind.Model or TypeKind.Json or TypeKind.Array) };
 }

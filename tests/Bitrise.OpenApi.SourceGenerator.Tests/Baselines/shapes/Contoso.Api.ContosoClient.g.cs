@@ -36,10 +36,13 @@ namespace Contoso.Api
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var requestPath = "/apps/" + global::System.Uri.EscapeDataString(appSlug) + "/items";
-            var requestQuery = new global::System.Text.StringBuilder();
+            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Post);
+            requestBuilder.AppendPath("/apps/");
+            requestBuilder.AppendPath("app-slug", ParameterValue.Of(appSlug), ParameterStyle.Simple, explode: false);
+            requestBuilder.AppendPath("/items");
+            requestBuilder.Content = JsonBody.Create(request, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.ItemCreateParams);
 
-            return SendAsync(global::System.Net.Http.HttpMethod.Post, requestPath, requestQuery, JsonBody.Create(request, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.ItemCreateParams), global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Item, cancellationToken);
+            return SendAsync(requestBuilder, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Item, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -55,29 +58,35 @@ namespace Contoso.Api
                 throw new global::System.ArgumentNullException(nameof(itemSlug));
             }
 
-            var requestPath = "/apps/" + global::System.Uri.EscapeDataString(appSlug) + "/items/" + global::System.Uri.EscapeDataString(itemSlug);
-            var requestQuery = new global::System.Text.StringBuilder();
+            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Delete);
+            requestBuilder.AppendPath("/apps/");
+            requestBuilder.AppendPath("app-slug", ParameterValue.Of(appSlug), ParameterStyle.Simple, explode: false);
+            requestBuilder.AppendPath("/items/");
+            requestBuilder.AppendPath("item-slug", ParameterValue.Of(itemSlug), ParameterStyle.Simple, explode: false);
 
-            return SendWithoutResponseBodyAsync(global::System.Net.Http.HttpMethod.Delete, requestPath, requestQuery, null, cancellationToken);
+            return SendWithoutResponseBodyAsync(requestBuilder, cancellationToken);
         }
 
         /// <inheritdoc/>
-        public virtual global::System.Threading.Tasks.Task<global::Contoso.Api.ItemList> ItemListAsync(string appSlug, string? next = null, int? limit = null, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default)
+        public virtual global::System.Threading.Tasks.Task<global::Contoso.Api.ItemList> ItemListAsync(string appSlug, string? next = null, int? limit = null, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, string? @class = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
             if (appSlug is null)
             {
                 throw new global::System.ArgumentNullException(nameof(appSlug));
             }
 
-            var requestPath = "/apps/" + global::System.Uri.EscapeDataString(appSlug) + "/items";
-            var requestQuery = new global::System.Text.StringBuilder();
-            AppendQuery(requestQuery, "next", next);
-            AppendQuery(requestQuery, "limit", limit);
-            AppendQuery(requestQuery, "since", since);
-            AppendQuery(requestQuery, "tag", tag);
-            AppendQuery(requestQuery, "class", @class);
+            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Get);
+            requestBuilder.AppendPath("/apps/");
+            requestBuilder.AppendPath("app-slug", ParameterValue.Of(appSlug), ParameterStyle.Simple, explode: false);
+            requestBuilder.AppendPath("/items");
+            requestBuilder.AppendQuery("next", ParameterValue.Of(next), ParameterStyle.Form, explode: true);
+            requestBuilder.AppendQuery("limit", ParameterValue.Of(limit), ParameterStyle.Form, explode: true);
+            requestBuilder.AppendQuery("since", ParameterValue.Of(since), ParameterStyle.Form, explode: true);
+            requestBuilder.AppendQuery("tag", ParameterValue.Of(tag), ParameterStyle.Form, explode: true);
+            requestBuilder.AppendQuery("class", ParameterValue.Of(@class), ParameterStyle.Form, explode: true);
+            requestBuilder.AddHeader("X-Trace", ParameterValue.Of(xTrace), ParameterStyle.Simple, explode: false);
 
-            return SendAsync(global::System.Net.Http.HttpMethod.Get, requestPath, requestQuery, null, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.ItemList, cancellationToken);
+            return SendAsync(requestBuilder, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.ItemList, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -98,15 +107,20 @@ namespace Contoso.Api
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var requestPath = "/apps/" + global::System.Uri.EscapeDataString(appSlug) + "/items/" + global::System.Uri.EscapeDataString(itemSlug);
-            var requestQuery = new global::System.Text.StringBuilder();
+            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Patch);
+            requestBuilder.AppendPath("/apps/");
+            requestBuilder.AppendPath("app-slug", ParameterValue.Of(appSlug), ParameterStyle.Simple, explode: false);
+            requestBuilder.AppendPath("/items/");
+            requestBuilder.AppendPath("item-slug", ParameterValue.Of(itemSlug), ParameterStyle.Simple, explode: false);
+            requestBuilder.Content = JsonBody.Create(request, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.ItemUpdateParams);
 
-            return SendAsync(global::System.Net.Http.HttpMethod.Patch, requestPath, requestQuery, JsonBody.Create(request, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.ItemUpdateParams), global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Item, cancellationToken);
+            return SendAsync(requestBuilder, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Item, cancellationToken);
         }
 
-        private async global::System.Threading.Tasks.Task<TResponse> SendAsync<TResponse>(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType, global::System.Threading.CancellationToken cancellationToken)
+        private async global::System.Threading.Tasks.Task<TResponse> SendAsync<TResponse>(RequestBuilder requestBuilder, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType, global::System.Threading.CancellationToken cancellationToken)
         {
-            using var request = CreateRequest(method, path, query, content);
+            using var request = requestBuilder.Build(BaseAddress());
+            var method = request.Method;
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             var requestPath = request.RequestUri!.AbsolutePath;
             if (!response.IsSuccessStatusCode)
@@ -135,25 +149,18 @@ namespace Contoso.Api
             return result;
         }
 
-        private async global::System.Threading.Tasks.Task SendWithoutResponseBodyAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content, global::System.Threading.CancellationToken cancellationToken)
+        private async global::System.Threading.Tasks.Task SendWithoutResponseBodyAsync(RequestBuilder requestBuilder, global::System.Threading.CancellationToken cancellationToken)
         {
-            using var request = CreateRequest(method, path, query, content);
+            using var request = requestBuilder.Build(BaseAddress());
             using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode)
             {
-                throw await CreateFailureAsync(method, request.RequestUri!.AbsolutePath, response, cancellationToken).ConfigureAwait(false);
+                throw await CreateFailureAsync(request.Method, request.RequestUri!.AbsolutePath, response, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <summary>Appends the path and the query to the base address, keeping the base address's own path.</summary>
-        private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, string path, global::System.Text.StringBuilder query, global::System.Net.Http.HttpContent? content)
-        {
-            var baseAddress = _httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("HttpClient.BaseAddress is not set; set it to the server URL, for example https://api.example.com/v1.");
-            var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + path + query.ToString(), global::System.UriKind.Absolute);
-            var request = new global::System.Net.Http.HttpRequestMessage(method, uri) { Content = content };
-            request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
-            return request;
-        }
+        private global::System.Uri BaseAddress() =>
+            _httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("HttpClient.BaseAddress is not set; set it to the server URL, for example https://api.example.com/v1.");
 
         private static async global::System.Threading.Tasks.Task<global::Contoso.Api.ContosoException> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
@@ -235,60 +242,295 @@ namespace Contoso.Api
         private static string Shorten(string text, int maxLength) =>
             text.Length <= maxLength ? text : text.Substring(0, maxLength - 1) + "\u2026";
 
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, string? value)
+        /// <summary>How a parameter is written, named as in the OpenAPI <c>style</c> field.</summary>
+        private enum ParameterStyle
         {
-            if (value is null)
-            {
-                return;
-            }
-
-            query.Append(query.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
+            Simple,
+            Label,
+            Matrix,
+            Form,
+            SpaceDelimited,
+            PipeDelimited,
+            DeepObject,
         }
 
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, bool? value) =>
-            AppendQuery(query, name, global::Contoso.Api.OpenApiJson.FormatQueryValue(value));
-
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, int? value) =>
-            AppendQuery(query, name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, long? value) =>
-            AppendQuery(query, name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, double? value) =>
-            AppendQuery(query, name, value?.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
-
-        private static void AppendQuery(global::System.Text.StringBuilder query, string name, global::System.DateTimeOffset? value) =>
-            AppendQuery(query, name, value?.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture));
-
-        /// <summary>Appends one <c>name=value</c> pair per item, the OpenAPI default for query arrays (form style, exploded).</summary>
-        private static void AppendQuery<T>(global::System.Text.StringBuilder query, string name, global::System.Collections.Generic.IEnumerable<T>? values)
+        /// <summary>
+        /// A parameter as text: one value, the items of an array, or the properties of an object. Every value is
+        /// formatted by <c>OpenApiJson.Format</c>, with the invariant culture.
+        /// </summary>
+        private readonly struct ParameterValue
         {
-            if (values is null)
+            private ParameterValue(string? single, global::System.Collections.Generic.List<string>? items, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? properties)
             {
-                return;
+                Single = single;
+                Items = items;
+                Properties = properties;
             }
 
-            foreach (var value in values)
+            public string? Single { get; }
+
+            public global::System.Collections.Generic.List<string>? Items { get; }
+
+            public global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? Properties { get; }
+
+            /// <summary>Gets whether there is no value, so the parameter is not sent.</summary>
+            public bool IsAbsent => Single is null && Items is null && Properties is null;
+
+            public static ParameterValue Of<T>(T value)
             {
-                AppendQuery(query, name, global::Contoso.Api.OpenApiJson.FormatQueryValue(value));
+                if (value is null)
+                {
+                    return default;
+                }
+
+                if (value is global::System.Collections.IEnumerable items && value is not string)
+                {
+                    var texts = new global::System.Collections.Generic.List<string>();
+                    foreach (var item in items)
+                    {
+                        texts.Add(item is null ? string.Empty : global::Contoso.Api.OpenApiJson.Format(item));
+                    }
+
+                    return new ParameterValue(null, texts, null);
+                }
+
+                return new ParameterValue(global::Contoso.Api.OpenApiJson.Format(value), null, null);
             }
+
+            public static ParameterValue OfObject<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+                value is null ? default : OfJson(global::System.Text.Json.JsonSerializer.SerializeToElement(value, typeInfo));
+
+            /// <summary>
+            /// Takes the properties of a JSON object, skipping <c>null</c> ones; a string property gives its text and
+            /// any other its JSON (<c>42</c>, <c>true</c>, <c>[1,2]</c>).
+            /// </summary>
+            public static ParameterValue OfJson(global::System.Text.Json.JsonElement? value)
+            {
+                if (value is not { } element || element.ValueKind is global::System.Text.Json.JsonValueKind.Undefined or global::System.Text.Json.JsonValueKind.Null)
+                {
+                    return default;
+                }
+
+                if (element.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                {
+                    return new ParameterValue(Text(element), null, null);
+                }
+
+                var properties = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind != global::System.Text.Json.JsonValueKind.Null)
+                    {
+                        properties.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(property.Name, Text(property.Value)));
+                    }
+                }
+
+                return new ParameterValue(null, null, properties);
+            }
+
+            /// <summary>
+            /// Returns the escaped parts: the value, each item, or each property as <c>name=value</c> when exploded and
+            /// as <c>name</c> and <c>value</c> when not.
+            /// </summary>
+            public global::System.Collections.Generic.List<string> Parts(bool explode, global::System.Func<string, string> escape)
+            {
+                var parts = new global::System.Collections.Generic.List<string>();
+                if (Single is not null)
+                {
+                    parts.Add(escape(Single));
+                }
+
+                foreach (var item in Items ?? new global::System.Collections.Generic.List<string>())
+                {
+                    parts.Add(escape(item));
+                }
+
+                foreach (var property in Properties ?? new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>())
+                {
+                    if (explode)
+                    {
+                        parts.Add(escape(property.Key) + "=" + escape(property.Value));
+                    }
+                    else
+                    {
+                        parts.Add(escape(property.Key));
+                        parts.Add(escape(property.Value));
+                    }
+                }
+
+                return parts;
+            }
+
+            private static string Text(global::System.Text.Json.JsonElement element) =>
+                element.ValueKind == global::System.Text.Json.JsonValueKind.String ? element.GetString()! : element.GetRawText();
         }
 
-        /// <summary>Joins the items with commas, each formatted with the invariant culture; <c>null</c> stays <c>null</c>.</summary>
-        private static string? JoinValues<T>(global::System.Collections.Generic.IEnumerable<T>? values)
+        /// <summary>
+        /// Collects the path, query, headers, cookies and content of one request, writing each parameter in its
+        /// OpenAPI style with the values escaped for their place.
+        /// </summary>
+        private sealed class RequestBuilder
         {
-            if (values is null)
+            private readonly global::System.Net.Http.HttpMethod _method;
+            private readonly global::System.Text.StringBuilder _path = new global::System.Text.StringBuilder();
+            private readonly global::System.Text.StringBuilder _query = new global::System.Text.StringBuilder();
+            private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> _headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+            private readonly global::System.Collections.Generic.List<string> _cookies = new global::System.Collections.Generic.List<string>();
+
+            public RequestBuilder(global::System.Net.Http.HttpMethod method)
             {
-                return null;
+                _method = method;
             }
 
-            var builder = new global::System.Text.StringBuilder();
-            foreach (var value in values)
+            public global::System.Net.Http.HttpContent? Content { get; set; }
+
+            /// <summary>Appends a literal part of the path template as it is written.</summary>
+            public void AppendPath(string text) => _path.Append(text);
+
+            /// <summary>Appends a path parameter: <c>simple</c> <c>3,4</c>, <c>label</c> <c>.3.4</c>, <c>matrix</c> <c>;id=3;id=4</c>.</summary>
+            public void AppendPath(string name, ParameterValue value, ParameterStyle style, bool explode)
             {
-                builder.Append(builder.Length == 0 ? string.Empty : ",").Append(global::Contoso.Api.OpenApiJson.Format(value));
+                var parts = value.Parts(explode, global::System.Uri.EscapeDataString);
+                switch (style)
+                {
+                    case ParameterStyle.Label:
+                        _path.Append('.').Append(string.Join(explode ? "." : ",", parts));
+                        break;
+                    case ParameterStyle.Matrix when explode && value.Properties is not null:
+                        foreach (var part in parts)
+                        {
+                            _path.Append(';').Append(part);
+                        }
+
+                        break;
+                    case ParameterStyle.Matrix when explode && value.Items is not null:
+                        foreach (var part in parts)
+                        {
+                            _path.Append(';').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(part);
+                        }
+
+                        break;
+                    case ParameterStyle.Matrix:
+                        var joined = string.Join(",", parts);
+                        _path.Append(';').Append(global::System.Uri.EscapeDataString(name)).Append(joined.Length == 0 ? string.Empty : "=" + joined);
+                        break;
+                    default:
+                        _path.Append(string.Join(",", parts));
+                        break;
+                }
             }
 
-            return builder.ToString();
+            /// <summary>
+            /// Appends a query parameter unless it is absent: <c>form</c> <c>id=3&amp;id=4</c> or <c>id=3,4</c>,
+            /// <c>spaceDelimited</c> <c>id=3%204</c>, <c>pipeDelimited</c> <c>id=3%7C4</c>, <c>deepObject</c> <c>id[a]=3</c>.
+            /// </summary>
+            public void AppendQuery(string name, ParameterValue value, ParameterStyle style, bool explode)
+            {
+                if (value.IsAbsent)
+                {
+                    return;
+                }
+
+                if (style == ParameterStyle.DeepObject && value.Properties is not null)
+                {
+                    foreach (var property in value.Properties)
+                    {
+                        AppendQueryPair(global::System.Uri.EscapeDataString(name) + "[" + global::System.Uri.EscapeDataString(property.Key) + "]", global::System.Uri.EscapeDataString(property.Value));
+                    }
+
+                    return;
+                }
+
+                if (explode && value.Properties is not null)
+                {
+                    foreach (var part in value.Parts(explode: true, global::System.Uri.EscapeDataString))
+                    {
+                        _query.Append(_query.Length == 0 ? '?' : '&').Append(part);
+                    }
+
+                    return;
+                }
+
+                var escapedName = global::System.Uri.EscapeDataString(name);
+                var parts = value.Parts(explode: false, global::System.Uri.EscapeDataString);
+                if (explode && value.Items is not null)
+                {
+                    foreach (var part in parts)
+                    {
+                        AppendQueryPair(escapedName, part);
+                    }
+
+                    return;
+                }
+
+                var delimiter = style switch
+                {
+                    ParameterStyle.SpaceDelimited => "%20",
+                    ParameterStyle.PipeDelimited => "%7C",
+                    _ => ",",
+                };
+                AppendQueryPair(escapedName, string.Join(delimiter, parts));
+            }
+
+            /// <summary>Adds a header in the <c>simple</c> style (<c>3,4</c>, or <c>a=1,b=2</c> for an exploded object) unless it is absent.</summary>
+            public void AddHeader(string name, ParameterValue value, ParameterStyle style, bool explode)
+            {
+                if (!value.IsAbsent)
+                {
+                    _headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, string.Join(",", value.Parts(explode, text => text))));
+                }
+            }
+
+            /// <summary>
+            /// Adds a cookie in the <c>form</c> style unless it is absent: <c>id=3,4</c>, or one cookie per item
+            /// (<c>id=3; id=4</c>) or per property (<c>a=1; b=2</c>) when exploded. Values are percent-encoded.
+            /// </summary>
+            public void AddCookie(string name, ParameterValue value, ParameterStyle style, bool explode)
+            {
+                if (value.IsAbsent)
+                {
+                    return;
+                }
+
+                var parts = value.Parts(explode, global::System.Uri.EscapeDataString);
+                if (explode && value.Properties is not null)
+                {
+                    _cookies.AddRange(parts);
+                }
+                else if (explode && value.Items is not null)
+                {
+                    foreach (var part in parts)
+                    {
+                        _cookies.Add(name + "=" + part);
+                    }
+                }
+                else
+                {
+                    _cookies.Add(name + "=" + string.Join(",", parts));
+                }
+            }
+
+            /// <summary>Creates the request: the base address with its trailing <c>/</c> removed, then the path and the query.</summary>
+            public global::System.Net.Http.HttpRequestMessage Build(global::System.Uri baseAddress)
+            {
+                var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + _path + _query, global::System.UriKind.Absolute);
+                var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = Content };
+                request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                foreach (var header in _headers)
+                {
+                    request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
+
+                if (_cookies.Count > 0)
+                {
+                    request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", _cookies));
+                }
+
+                return request;
+            }
+
+            private void AppendQueryPair(string escapedName, string escapedValue) =>
+                _query.Append(_query.Length == 0 ? '?' : '&').Append(escapedName).Append('=').Append(escapedValue);
         }
 
         /// <summary>

@@ -12,7 +12,7 @@ namespace Contoso.Api
         /// <param name="request">The request body.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
-        /// <exception cref="global::System.ArgumentNullException">A path parameter or the request body is <c>null</c>.</exception>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
         /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.Item> ItemCreateAsync(string appSlug, global::Contoso.Api.ItemCreateParams request, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -20,7 +20,7 @@ namespace Contoso.Api
         /// <param name="appSlug">The <c>app-slug</c> path parameter.</param>
         /// <param name="itemSlug">The <c>item-slug</c> path parameter.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
-        /// <exception cref="global::System.ArgumentNullException">A path parameter or the request body is <c>null</c>.</exception>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
         /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task ItemDeleteAsync(string appSlug, string itemSlug, global::System.Threading.CancellationToken cancellationToken = default);
 
@@ -31,11 +31,12 @@ namespace Contoso.Api
         /// <param name="since">The <c>since</c> query parameter; not sent when <c>null</c>.</param>
         /// <param name="tag">The <c>tag</c> query parameter; not sent when <c>null</c>.</param>
         /// <param name="class">A C# keyword as a parameter name.</param>
+        /// <param name="xTrace">The <c>X-Trace</c> header parameter; not sent when <c>null</c>.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
-        /// <exception cref="global::System.ArgumentNullException">A path parameter or the request body is <c>null</c>.</exception>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
         /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
-        global::System.Threading.Tasks.Task<global::Contoso.Api.ItemList> ItemListAsync(string appSlug, string? next = null, int? limit = null, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, string? @class = null, global::System.Threading.CancellationToken cancellationToken = default);
+        global::System.Threading.Tasks.Task<global::Contoso.Api.ItemList> ItemListAsync(string appSlug, string? next = null, int? limit = null, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, string? @class = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>PATCH /apps/{app-slug}/items/{item-slug}</summary>
         /// <param name="appSlug">The <c>app-slug</c> path parameter.</param>
@@ -43,7 +44,7 @@ namespace Contoso.Api
         /// <param name="request">The request body.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
-        /// <exception cref="global::System.ArgumentNullException">A path parameter or the request body is <c>null</c>.</exception>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
         /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.Item> ItemUpdateAsync(string appSlug, string itemSlug, global::Contoso.Api.ItemUpdateParams request, global::System.Threading.CancellationToken cancellationToken = default);
     }

@@ -173,10 +173,10 @@ namespace Contoso.Api
         public static global::System.Text.Json.JsonException NullValue(string property) =>
             new global::System.Text.Json.JsonException("The property '" + property + "' must not be null.");
 
-        /// <summary>Formats a query value with the invariant culture; <c>null</c> stays <c>null</c>.</summary>
-        public static string? FormatQueryValue(object? value) => value is null ? null : Format(value);
-
-        /// <summary>Formats a property value for ToString, with the invariant culture.</summary>
+        /// <summary>
+        /// Formats a value with the invariant culture, for ToString and for parameters, so that a date-time keeps
+        /// its offset and fraction (<c>2024-01-31T10:00:00.1234567+02:00</c>).
+        /// </summary>
         public static string Format(object? value)
         {
             switch (value)
