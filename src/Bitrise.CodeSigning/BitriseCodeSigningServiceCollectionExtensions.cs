@@ -28,13 +28,21 @@ public static class BitriseCodeSigningServiceCollectionExtensions
     /// <para>
     /// The API client's <see cref="HttpClient.BaseAddress"/> is <see cref="BitriseCodeSigningOptions.BaseAddress"/>.
     /// It sends the access token, and uses the standard resilience handler with its defaults (a 10-second attempt
-    /// timeout, a 30-second total timeout, 3 retries of transient failures), except that POST and PATCH are never
-    /// retried: a retried create could make a second file.
+    /// timeout, a 30-second total timeout, 3 retries of transient failures that honour <c>Retry-After</c>), except
+    /// that POST and PATCH are never retried: a retried create could make a second file. Its options are named
+    /// <c>{builder.Name}-standard</c>; configure them with <c>Configure&lt;HttpStandardResilienceOptions&gt;</c>. Its
+    /// <see cref="HttpClient.Timeout"/> is infinite, so the resilience timeouts govern.
+    /// </para>
+    /// <para>
+    /// Both clients raise <see cref="CodeSigningResponseException"/> for a request that gets no usable response, and
+    /// wait at most <see cref="BitriseCodeSigningOptions.ResponseReadTimeout"/> (default 30 seconds) for data while a
+    /// response body is read.
     /// </para>
     /// <para>
     /// The storage client sends the PUT of an upload and the download of a file to presigned URLs. It never sends the
     /// access token, its <see cref="HttpClient.Timeout"/> is infinite, and its resilience pipeline retries transient
-    /// failures up to 3 times (exponential back-off from 2 seconds, with jitter) within the limits of
+    /// failures up to 3 times (exponential back-off from <see cref="BitriseCodeSigningOptions.StorageRetryDelay"/>,
+    /// default 2 seconds, with jitter, or the delay of a <c>Retry-After</c> header) within the limits of
     /// <see cref="BitriseCodeSigningOptions.StorageAttemptTimeout"/> (default 10 minutes) and
     /// <see cref="BitriseCodeSigningOptions.StorageTotalTimeout"/> (default 30 minutes). A PUT whose source is a stream
     /// that cannot seek is never retried. Configure the client further with

@@ -89,6 +89,25 @@ public sealed class ErrorTests
     }
 
     [Fact]
+    public async Task ApiClient_WithholdsTokenFromStorageAndThirdOrigin()
+    {
+        await using var storage = new RawHttpServer(_ => (200, "application/octet-stream", "bytes"));
+        await using var third = new RawHttpServer(_ => (200, "application/json", "{}"));
+        await using var api = new RawHttpServer(_ => (200, "application/json", "{}"));
+        await using var services = MockApi.CreateServices(api.Origin, new LogCollector());
+        var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(BitriseCodeSigningHttpClientNames.Api);
+
+        foreach (var url in new[] { storage.Origin + "/bucket/key?X-Amz-Signature=1", third.Origin + "/v0.1/apps", api.Origin + "/v0.1/apps" })
+        {
+            using var response = await client.GetAsync(url, TestContext.Current.CancellationToken);
+        }
+
+        Assert.False(Assert.Single(storage.Requests).Headers.ContainsKey("Authorization"));
+        Assert.False(Assert.Single(third.Requests).Headers.ContainsKey("Authorization"));
+        Assert.Equal(MockApi.AccessToken, Assert.Single(api.Requests).Headers["Authorization"]);
+    }
+
+    [Fact]
     public async Task StorageClient_NeverSendsToken()
     {
         await using var api = new RawHttpServer(_ => (200, "application/json", "{}"));
