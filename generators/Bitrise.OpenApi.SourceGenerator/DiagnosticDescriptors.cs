@@ -113,12 +113,24 @@ internal static class DiagnosticDescriptors
         "The operation {0} maps to the method name '{1}', which the generated client already has, so the method is named '{2}'. Give the operation another operationId.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnknownOption = Create(
+        "OASG050",
+        "An item metadata name is not a generator option",
+        "'{0}' has the item metadata '{1}', which is not an option of the OpenAPI generator, so it has no effect. The options are {2}; correct the name or remove the metadata.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidOptionValue = Create(
+        "OASG051",
+        "An option has an invalid value",
+        "'{0}' sets {1}=\"{2}\", which is not a valid value. Set it to {3}.",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
         UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema, UnsupportedVersion, DuplicateMethodName,
-        ReservedMethodName,
+        ReservedMethodName, UnknownOption, InvalidOptionValue,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

@@ -35,6 +35,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(ParseStepName);
 
         context.RegisterSourceOutput(models.Collect(), OpenApiEmitter.Emit);
+        context.RegisterSourceOutput(documents.Select(static (input, _) => input!.OptionDiagnostics), DiagnosticReporter.Report);
         context.RegisterSourceOutput(models.Select(static (model, _) => model.Diagnostics), DiagnosticReporter.Report);
     }
 }

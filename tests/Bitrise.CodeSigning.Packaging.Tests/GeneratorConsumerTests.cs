@@ -106,20 +106,7 @@ public sealed class GeneratorConsumerTests(PackedPackages packages)
     public async Task GeneratorPackage_RegeneratesClientAfterDocumentChange()
     {
         var consumer = ConsumerProject.Create(packages, "generator-consumer");
-        consumer.WriteFile("GeneratorConsumer.csproj", $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="{PackedPackages.GeneratorId}" Version="{packages.Version}" PrivateAssets="all" />
-                <AdditionalFiles Include="{DocumentPath}" OpenApi="true" Namespace="Contoso.Inventory" ClientName="InventoryClient" />
-              </ItemGroup>
-            </Project>
-            """);
+        consumer.WriteFile("GeneratorConsumer.csproj", ProjectFile("ClientName=\"InventoryClient\"", treatWarningsAsErrors: true));
         consumer.WriteFile("StubHandler.cs", StubHandler);
         consumer.WriteFile(DocumentPath, FirstDocument);
         consumer.WriteFile("Program.cs", FirstProgram);
@@ -146,6 +133,41 @@ public sealed class GeneratorConsumerTests(PackedPackages packages)
         Assert.True(changedRun.ExitCode == 0, changedRun.Describe());
         Assert.Contains("item 42 widget 7", changedRun.Output);
     }
+
+    [Fact]
+    public async Task GeneratorPackage_ReportsMisspeltOptionAndInvalidValue()
+    {
+        var consumer = ConsumerProject.Create(packages, "generator-options");
+        consumer.WriteFile("GeneratorOptions.csproj", ProjectFile("ClientNmae=\"InventoryClient\" TypeAccessibility=\"private\"", treatWarningsAsErrors: false));
+        consumer.WriteFile(DocumentPath, FirstDocument);
+        consumer.WriteFile("Program.cs", "System.Console.WriteLine(typeof(Contoso.Inventory.ApiClient).Name);");
+
+        var build = await consumer.BuildAsync();
+
+        AssertGeneratorLoaded(build);
+        Assert.True(build.ExitCode != 0, "The build succeeded although TypeAccessibility has an invalid value. " + build.Describe());
+        Assert.Contains("warning OASG050", build.Output);
+        Assert.Contains("'ClientNmae'", build.Output);
+        Assert.Contains("error OASG051", build.Output);
+        Assert.Contains("TypeAccessibility=\"private\"", build.Output);
+        Assert.Contains("inventory.yaml", build.Output);
+    }
+
+    /// <summary>Returns a console project that references the generator package and marks the document with the given further metadata.</summary>
+    private string ProjectFile(string metadata, bool treatWarningsAsErrors) => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>{(treatWarningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="{PackedPackages.GeneratorId}" Version="{packages.Version}" PrivateAssets="all" />
+            <AdditionalFiles Include="{DocumentPath}" OpenApi="true" Namespace="Contoso.Inventory" {metadata} />
+          </ItemGroup>
+        </Project>
+        """;
 
     /// <summary>
     /// Checks that the compiler ran the generator: CS8785 means that it threw, CS9057 that it was built for a

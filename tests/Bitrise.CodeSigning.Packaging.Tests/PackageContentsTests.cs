@@ -46,6 +46,8 @@ public sealed class PackageContentsTests(PackedPackages packages)
         Assert.Equal(GeneratorAnalyzerFiles.Order(StringComparer.Ordinal), entries.Where(entry => entry.StartsWith("analyzers/", StringComparison.Ordinal)));
         Assert.Contains("build/Bitrise.OpenApi.SourceGenerator.props", entries);
         Assert.Contains("buildTransitive/Bitrise.OpenApi.SourceGenerator.props", entries);
+        Assert.Contains("build/Bitrise.OpenApi.SourceGenerator.targets", entries);
+        Assert.Contains("buildTransitive/Bitrise.OpenApi.SourceGenerator.targets", entries);
         Assert.DoesNotContain(entries, entry => entry.StartsWith("lib/", StringComparison.Ordinal));
     }
 

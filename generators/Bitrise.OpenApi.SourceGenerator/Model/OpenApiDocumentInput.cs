@@ -18,6 +18,8 @@ internal sealed record OpenApiDocumentInput(
     string ClientName,
     EquatableArray<ReferencedText> References = default)
 {
-    /// <summary>The accessibility of the generated top-level types; public unless the item says otherwise.</summary>
-    public TypeAccessibility Accessibility { get; init; }
+    public DocumentOptions Options { get; init; } = DocumentOptions.Default;
+
+    /// <summary>The diagnostics about the item metadata: unknown option names and invalid values.</summary>
+    public EquatableArray<DiagnosticInfo> OptionDiagnostics { get; init; }
 }

@@ -19,13 +19,15 @@ internal sealed record OpenApiDocumentModel(
     EquatableArray<OperationModel> Operations,
     EquatableArray<DiagnosticInfo> Diagnostics)
 {
-    /// <summary>The accessibility of the generated top-level types, taken from the document's input.</summary>
-    public TypeAccessibility Accessibility { get; init; }
+    /// <summary>The options that the document's item metadata sets, copied from its input.</summary>
+    public DocumentOptions Options { get; init; } = DocumentOptions.Default;
+
+    public TypeAccessibility Accessibility => Options.Accessibility;
 
     /// <summary>The name of the exception type: the client name without its <c>Client</c> suffix, plus <c>Exception</c>.</summary>
     public string ExceptionName => Naming.ExceptionName(ClientName);
 
     public string InterfaceName => "I" + ClientName;
 
-    public string SerializerContextName => ClientName + "JsonSerializerContext";
+    public string SerializerContextName => Options.SerializerContextName ?? ClientName + "JsonSerializerContext";
 }

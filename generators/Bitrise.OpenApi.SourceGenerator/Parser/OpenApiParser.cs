@@ -63,7 +63,7 @@ internal static class OpenApiParser
             operations.ToSortedEquatableArray(operation => operation.MethodName),
             diagnostics.ToEquatableArray())
         {
-            Accessibility = input.Accessibility,
+            Options = input.Options,
         };
     }
 

@@ -7,6 +7,7 @@ using System.Reflection;
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
 
@@ -45,7 +46,18 @@ internal static class GeneratorHarness
     {
         var items = documents.ToList();
         additionalTexts = [.. items.Select(item => (AdditionalText)new InMemoryAdditionalText(item.Path, item.Text))];
-        var fileOptions = items.ToDictionary(
+        return CSharpGeneratorDriver.Create(
+            generators: [new OpenApiGenerator().AsSourceGenerator()],
+            additionalTexts: additionalTexts,
+            parseOptions: ParseOptions,
+            optionsProvider: CreateOptionsProvider(items, rootNamespace),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+    }
+
+    /// <summary>Returns the item metadata and global properties that MSBuild would pass for these items, for <c>WithUpdatedAnalyzerConfigOptions</c>.</summary>
+    public static AnalyzerConfigOptionsProvider CreateOptionsProvider(IEnumerable<OpenApiDocumentItem> documents, string? rootNamespace = "Contoso.Root")
+    {
+        var fileOptions = documents.ToDictionary(
             item => item.Path,
             item => (IReadOnlyDictionary<string, string>)Metadata(item));
         var globalOptions = new Dictionary<string, string>();
@@ -54,13 +66,12 @@ internal static class GeneratorHarness
             globalOptions["build_property.RootNamespace"] = rootNamespace;
         }
 
-        return CSharpGeneratorDriver.Create(
-            generators: [new OpenApiGenerator().AsSourceGenerator()],
-            additionalTexts: additionalTexts,
-            parseOptions: ParseOptions,
-            optionsProvider: new TestAnalyzerConfigOptionsProvider(fileOptions, globalOptions),
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+        return new TestAnalyzerConfigOptionsProvider(fileOptions, globalOptions);
     }
+
+    /// <summary>Returns the value and run reason of every output of a tracked step in the last run.</summary>
+    public static IReadOnlyList<(object Value, IncrementalStepRunReason Reason)> StepOutputs(GeneratorDriver driver, string stepName) =>
+        [.. driver.GetRunResult().Results.Single().TrackedSteps[stepName].SelectMany(step => step.Outputs)];
 
     /// <summary>Runs the generator once and returns the result and the compilation with the generated sources.</summary>
     public static GeneratorOutput Run(IEnumerable<OpenApiDocumentItem> documents, params string[] sources)
@@ -112,6 +123,13 @@ internal static class GeneratorHarness
         foreach (var (name, value) in item.Metadata ?? new Dictionary<string, string>())
         {
             metadata["build_metadata.AdditionalFiles." + name] = value;
+        }
+
+        // What build/Bitrise.OpenApi.SourceGenerator.targets adds to a document item in a real build.
+        if (item.OptIn)
+        {
+            var names = metadata.Keys.Select(key => key["build_metadata.AdditionalFiles.".Length..]).Order(StringComparer.OrdinalIgnoreCase);
+            metadata["build_metadata.AdditionalFiles.OpenApiMetadataNames"] = string.Join(",", names);
         }
 
         return metadata;
