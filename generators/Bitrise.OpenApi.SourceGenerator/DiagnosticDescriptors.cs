@@ -38,7 +38,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
         "OASG005",
         "A schema construct is not supported",
-        "The schema at '{0}' uses {1}, which the generator does not support, so the value is typed JsonElement",
+        "The schema at '{0}' uses {1}, which the generator does not support, so it generates {2} instead. Rewrite the schema there if that type is not enough.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedParameter = Create(

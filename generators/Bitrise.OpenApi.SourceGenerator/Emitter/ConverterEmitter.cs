@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq;
 using Bitrise.OpenApi.SourceGenerator.Helpers;
 using Bitrise.OpenApi.SourceGenerator.Model;
 
@@ -16,16 +17,23 @@ internal static class ConverterEmitter
 
     public static void Emit(SourceWriter writer, EmitContext context, SchemaModel schema)
     {
+        var type = OpenConverterClass(writer, context, schema);
+        EmitRead(writer, context, schema, type);
+        writer.Line();
+        EmitWrite(writer, context, schema, type);
+        writer.CloseBlock();
+    }
+
+    /// <summary>Opens the nested <c>JsonConverter</c> class of a generated type and writes its <c>Instance</c>; returns the qualified type name.</summary>
+    public static string OpenConverterClass(SourceWriter writer, EmitContext context, SchemaModel schema)
+    {
         var type = context.Qualified(schema.TypeName);
         writer.Summary("Reads and writes <see cref=\"" + schema.TypeName + "\"/> without reflection.", isXml: true);
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.OpenBlock("internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
         writer.Line("public static JsonConverter Instance { get; } = new JsonConverter();");
         writer.Line();
-        EmitRead(writer, context, schema, type);
-        writer.Line();
-        EmitWrite(writer, context, schema, type);
-        writer.CloseBlock();
+        return type;
     }
 
     private static void EmitRead(SourceWriter writer, EmitContext context, SchemaModel schema, string type)
@@ -38,6 +46,16 @@ internal static class ConverterEmitter
                 ? ModelEmitter.PropertyType(context, schema, property)
                 : TypeSyntax.Nullable(property.Type, context.Namespace);
             writer.Line(localType + " " + Local(property) + " = default;");
+            if (MustBePresent(schema, property))
+            {
+                writer.Line("var " + Seen(property) + " = false;");
+            }
+        }
+
+        var extra = schema.AdditionalProperties;
+        if (extra is not null)
+        {
+            writer.Line("global::System.Collections.Generic.Dictionary<string, " + ItemType(context, extra.Type.Item!) + ">? additionalMembers = null;");
         }
 
         writer.Line();
@@ -48,24 +66,46 @@ internal static class ConverterEmitter
             writer.OpenBlock(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(property.JsonName) + "))");
             writer.Line(context.Json + ".ReadValue(ref reader);");
             writer.Line(Local(property) + " = " + ReadProperty(context, schema, property) + ";");
+            if (MustBePresent(schema, property))
+            {
+                writer.Line(Seen(property) + " = true;");
+            }
+
             writer.CloseBlock();
             keyword = "else if";
         }
 
-        if (schema.Properties.Count == 0)
+        if (schema.Properties.Count > 0)
+        {
+            writer.OpenBlock("else");
+        }
+
+        if (extra is null)
         {
             writer.Line(context.Json + ".ReadValue(ref reader);");
             writer.Line("reader.Skip();");
         }
         else
         {
-            writer.OpenBlock("else");
+            writer.Line("var memberName = reader.GetString()!;");
             writer.Line(context.Json + ".ReadValue(ref reader);");
-            writer.Line("reader.Skip();");
+            writer.Line("(additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, " + ItemType(context, extra.Type.Item!) + ">())[memberName] = " + ReadItem(context, extra.Type.Item!, schema.TypeName + "{}", "reader", "options", 0) + ";");
+        }
+
+        if (schema.Properties.Count > 0)
+        {
             writer.CloseBlock();
         }
 
         writer.CloseBlock();
+        foreach (var property in schema.Properties.Where(property => MustBePresent(schema, property)))
+        {
+            writer.Line();
+            writer.OpenBlock("if (!" + Seen(property) + ")");
+            writer.Line("throw " + MissingProperty(context, schema, property) + ";");
+            writer.CloseBlock();
+        }
+
         writer.Line();
         writer.Line("return new " + type);
         writer.OpenBlock();
@@ -74,10 +114,15 @@ internal static class ConverterEmitter
             var value = Local(property);
             if (!ModelEmitter.IsOptional(schema, property) && !ModelEmitter.IsNullableProperty(schema, property))
             {
-                value += " ?? throw " + context.Json + ".MissingProperty(" + SourceWriter.Literal(schema.TypeName) + ", " + SourceWriter.Literal(property.JsonName) + ")";
+                value += " ?? throw " + MissingProperty(context, schema, property);
             }
 
             writer.Line(property.Name + " = " + value + ",");
+        }
+
+        if (extra is not null)
+        {
+            writer.Line(extra.Name + " = additionalMembers,");
         }
 
         writer.CloseBlock(";");
@@ -110,29 +155,42 @@ internal static class ConverterEmitter
             case TypeKind.Int64: return context.Json + ".ReadInt64(ref " + reader + ", " + name + ")";
             case TypeKind.Double: return context.Json + ".ReadDouble(ref " + reader + ", " + name + ")";
             case TypeKind.DateTimeOffset: return context.Json + ".ReadDateTimeOffset(ref " + reader + ", " + name + ")";
+            case TypeKind.Guid: return context.Json + ".ReadGuid(ref " + reader + ", " + name + ")";
+            case TypeKind.Bytes: return context.Json + ".ReadBytes(ref " + reader + ", " + name + ")";
             case TypeKind.Json: return context.Json + ".ReadJsonElement(ref " + reader + ", " + name + ")";
             case TypeKind.Model:
                 return context.Json + ".ReadObject(ref " + reader + ", " + name + ", " + context.Qualified(type.ModelName!) + ".JsonConverter.Instance, " + options + ")";
+            case TypeKind.Union:
+                return context.Json + ".ReadUnion(ref " + reader + ", " + context.Qualified(type.ModelName!) + ".JsonConverter.Instance, " + options + ")";
+            case TypeKind.Enum:
+                return context.Qualified(type.ModelName!) + ".JsonConverter.ReadNullable(ref " + reader + ", " + name + ")";
             default:
                 var item = type.Item!;
                 var itemReader = "itemReader" + depth.ToString(CultureInfo.InvariantCulture);
                 var itemOptions = "itemOptions" + depth.ToString(CultureInfo.InvariantCulture);
-                var readItem = ReadNullable(context, item, jsonName + "[]", itemReader, itemOptions, depth + 1);
-                if (!item.IsNullable)
-                {
-                    readItem += " ?? throw " + context.Json + ".NullValue(" + SourceWriter.Literal(jsonName + "[]") + ")";
-                }
-
-                return context.Json + ".ReadArray<" + TypeSyntax.Of(item, context.Namespace, item.IsNullable) + ">(ref " + reader + ", " + name + ", " + options
+                var itemName = jsonName + (type.Kind == TypeKind.Array ? "[]" : "{}");
+                var readItem = ReadItem(context, item, itemName, itemReader, itemOptions, depth + 1);
+                var method = type.Kind == TypeKind.Array ? ".ReadArray<" : ".ReadMap<";
+                return context.Json + method + ItemType(context, item) + ">(ref " + reader + ", " + name + ", " + options
                     + ", static (ref " + Reader + " " + itemReader + ", " + Options + " " + itemOptions + ") => " + readItem + ")";
         }
     }
+
+    /// <summary>Returns an expression that reads an array item or a map value: <c>null</c> only where the item type allows it.</summary>
+    public static string ReadItem(EmitContext context, TypeModel item, string jsonName, string reader, string options, int depth)
+    {
+        var read = ReadNullable(context, item, jsonName, reader, options, depth);
+        return item.IsNullable ? read : read + " ?? throw " + context.Json + ".NullValue(" + SourceWriter.Literal(jsonName) + ")";
+    }
+
+    /// <summary>Returns the C# type of an array item or a map value, with <c>?</c> where it may be <c>null</c>.</summary>
+    public static string ItemType(EmitContext context, TypeModel item) => TypeSyntax.Of(item, context.Namespace, item.IsNullable);
 
     private static void EmitWrite(SourceWriter writer, EmitContext context, SchemaModel schema, string type)
     {
         writer.OpenBlock("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, " + Options + " options)");
         writer.Line("writer.WriteStartObject();");
-        foreach (var property in schema.Properties)
+        foreach (var property in schema.Properties.Where(property => !property.IsReadOnly))
         {
             writer.Line();
             var access = "value." + property.Name;
@@ -144,7 +202,7 @@ internal static class ConverterEmitter
                 WriteMaybeNull(writer, context, property.Type, access + ".Value", property.Type.IsNullable, 0);
                 writer.CloseBlock();
             }
-            else if (property.IsRequired)
+            else if (ModelEmitter.IsRequired(schema, property))
             {
                 writer.Line(name);
                 WriteMaybeNull(writer, context, property.Type, access, ModelEmitter.IsNullableProperty(schema, property), 0);
@@ -159,8 +217,26 @@ internal static class ConverterEmitter
             }
         }
 
+        if (schema.AdditionalProperties is { } extra)
+        {
+            writer.Line();
+            writer.OpenBlock("if (value." + extra.Name + " is not null)");
+            WriteMembers(writer, context, extra.Type.Item!, "value." + extra.Name, 0);
+            writer.CloseBlock();
+        }
+
         writer.Line();
         writer.Line("writer.WriteEndObject();");
+        writer.CloseBlock();
+    }
+
+    /// <summary>Writes the entries of a dictionary as members of the JSON object being written.</summary>
+    private static void WriteMembers(SourceWriter writer, EmitContext context, TypeModel valueType, string expression, int depth)
+    {
+        var entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
+        writer.OpenBlock("foreach (var " + entry + " in " + expression + ")");
+        writer.Line("writer.WritePropertyName(" + entry + ".Key);");
+        WriteMaybeNull(writer, context, valueType, entry + ".Value", valueType.IsNullable, depth + 1);
         writer.CloseBlock();
     }
 
@@ -187,7 +263,11 @@ internal static class ConverterEmitter
         {
             case TypeKind.String:
             case TypeKind.DateTimeOffset:
+            case TypeKind.Guid:
                 writer.Line("writer.WriteStringValue(" + expression + ");");
+                break;
+            case TypeKind.Bytes:
+                writer.Line("writer.WriteBase64StringValue(" + expression + ");");
                 break;
             case TypeKind.Boolean:
                 writer.Line("writer.WriteBooleanValue(" + expression + ");");
@@ -201,7 +281,14 @@ internal static class ConverterEmitter
                 writer.Line(expression + ".WriteTo(writer);");
                 break;
             case TypeKind.Model:
+            case TypeKind.Enum:
+            case TypeKind.Union:
                 writer.Line(context.Qualified(type.ModelName!) + ".JsonConverter.Instance.Write(writer, " + expression + ", options);");
+                break;
+            case TypeKind.Map:
+                writer.Line("writer.WriteStartObject();");
+                WriteMembers(writer, context, type.Item!, expression, depth);
+                writer.Line("writer.WriteEndObject();");
                 break;
             default:
                 var item = "item" + depth.ToString(CultureInfo.InvariantCulture);
@@ -213,6 +300,19 @@ internal static class ConverterEmitter
                 break;
         }
     }
+
+    /// <summary>
+    /// True for a required property that may be <c>null</c>: its type cannot show that it was missing, so the
+    /// reader tracks whether the JSON had it.
+    /// </summary>
+    private static bool MustBePresent(SchemaModel schema, PropertyModel property) =>
+        ModelEmitter.IsRequired(schema, property) && property.Type.IsNullable && !ModelEmitter.IsOptional(schema, property);
+
+    private static string MissingProperty(EmitContext context, SchemaModel schema, PropertyModel property) =>
+        context.Json + ".MissingProperty(" + SourceWriter.Literal(schema.TypeName) + ", " + SourceWriter.Literal(property.JsonName) + ")";
+
+    private static string Seen(PropertyModel property) =>
+        char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1) + "Seen";
 
     /// <summary>Names the local that stores a property value while the object is read; the suffix keeps it apart from the method's parameters.</summary>
     private static string Local(PropertyModel property) =>

@@ -8,25 +8,34 @@ internal static class ModelEmitter
 {
     public static string Emit(EmitContext context, SchemaModel schema)
     {
+        if (schema.Kind == SchemaKind.Enum)
+        {
+            return EnumEmitter.Emit(context, schema);
+        }
+
+        if (schema.Kind == SchemaKind.Union)
+        {
+            return UnionEmitter.Emit(context, schema);
+        }
+
         var writer = new SourceWriter();
         writer.FileHeader();
         writer.OpenBlock("namespace " + context.Namespace);
 
-        if (schema.Description is null)
-        {
-            writer.Summary("The schema at <c>" + SourceWriter.XmlEscape(schema.JsonPointer) + "</c>.", isXml: true);
-        }
-        else
-        {
-            writer.Summary(schema.Description);
-        }
-
+        EmitTypeSummary(writer, schema);
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.OpenBlock(context.Accessibility + " sealed partial class " + schema.TypeName);
 
         foreach (var property in schema.Properties)
         {
             EmitProperty(writer, context, schema, property);
+            writer.Line();
+        }
+
+        if (schema.AdditionalProperties is { } extra)
+        {
+            writer.Summary("The members of the JSON object that the schema does not name, or <c>null</c> when it has none.", isXml: true);
+            writer.Line("public " + TypeSyntax.Nullable(extra.Type, context.Namespace) + " " + extra.Name + " { get; set; }");
             writer.Line();
         }
 
@@ -37,6 +46,19 @@ internal static class ModelEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>Writes the summary of a generated type: the schema's description, or where the schema is.</summary>
+    public static void EmitTypeSummary(SourceWriter writer, SchemaModel schema)
+    {
+        if (schema.Description is null)
+        {
+            writer.Summary("The schema at <c>" + SourceWriter.XmlEscape(schema.JsonPointer) + "</c>.", isXml: true);
+        }
+        else
+        {
+            writer.Summary(schema.Description);
+        }
     }
 
     /// <summary>Returns the declared C# type of a property, which depends on the schema's role.</summary>
@@ -52,11 +74,21 @@ internal static class ModelEmitter
 
     /// <summary>True for the optional properties of a request model, which are <c>Optional&lt;T&gt;</c>.</summary>
     public static bool IsOptional(SchemaModel schema, PropertyModel property) =>
-        schema.Role == SchemaRole.Request && !property.IsRequired;
+        schema.Role == SchemaRole.Request && !IsRequired(schema, property);
+
+    /// <summary>
+    /// True when the property must be present in the direction the model is used: a <c>readOnly</c> property is
+    /// never sent, so a request model does not require it, and a <c>writeOnly</c> one is never returned, so a
+    /// response model does not.
+    /// </summary>
+    public static bool IsRequired(SchemaModel schema, PropertyModel property) =>
+        property.IsRequired
+        && !(property.IsReadOnly && schema.Role == SchemaRole.Request)
+        && !(property.IsWriteOnly && schema.Role == SchemaRole.Response);
 
     /// <summary>True when the declared type (other than an <c>Optional&lt;T&gt;</c>) carries <c>?</c>.</summary>
     public static bool IsNullableProperty(SchemaModel schema, PropertyModel property) =>
-        property.Type.IsNullable || (schema.Role == SchemaRole.Response && !property.IsRequired);
+        property.Type.IsNullable || (schema.Role == SchemaRole.Response && !IsRequired(schema, property));
 
     private static void EmitProperty(SourceWriter writer, EmitContext context, SchemaModel schema, PropertyModel property)
     {
@@ -70,18 +102,27 @@ internal static class ModelEmitter
         }
 
         writer.DocElement("remarks", Remarks(schema, property));
-        var modifier = property.IsRequired ? "required " : string.Empty;
+        var modifier = IsRequired(schema, property) ? "required " : string.Empty;
         writer.Line("public " + modifier + PropertyType(context, schema, property) + " " + property.Name + " { get; set; }");
     }
 
     private static string Remarks(SchemaModel schema, PropertyModel property)
     {
         var text = "JSON name: " + property.JsonName + ".";
+        if (property.IsReadOnly)
+        {
+            text += " Read-only: returned by the service and never sent.";
+        }
+        else if (property.IsWriteOnly)
+        {
+            text += " Write-only: sent to the service and not returned.";
+        }
+
         if (IsOptional(schema, property))
         {
             text += " Sent only when set.";
         }
-        else if (schema.Role == SchemaRole.Response && !property.IsRequired)
+        else if (schema.Role == SchemaRole.Response && !IsRequired(schema, property))
         {
             text += " Null when the JSON omits it.";
         }

@@ -87,7 +87,7 @@ internal static class SerializerContextEmitter
         {
             foreach (var body in new[] { operation.RequestBody, operation.ResponseBody })
             {
-                if (body is null || body.Kind == TypeKind.Model)
+                if (body is null || body.IsGenerated)
                 {
                     continue;
                 }
@@ -111,6 +111,19 @@ internal static class SerializerContextEmitter
     {
         var type = TypeSyntax.Of(body, context.Namespace);
         writer.OpenBlock("if (type == typeof(" + TypeSyntax.RuntimeOf(body, context.Namespace) + "))");
+        if (body.Kind == TypeKind.Map)
+        {
+            var read = ConverterEmitter.ReadNullable(context, body, "$", "bodyReader", "bodyOptions", 0) + " ?? throw " + context.Json + ".NullValue(" + SourceWriter.Literal("$") + ")";
+            writer.Line(context.Json + ".ItemReader<" + type + "> readBody = static (ref global::System.Text.Json.Utf8JsonReader bodyReader, global::System.Text.Json.JsonSerializerOptions bodyOptions) => " + read + ";");
+            writer.Line(context.Json + ".ItemWriter<" + type + "> writeBody = static (writer, body, options) =>");
+            writer.OpenBlock();
+            ConverterEmitter.WriteMaybeNull(writer, context, body, "body", isNullable: false, 1);
+            writer.CloseBlock(";");
+            writer.Line("return " + MetadataServices + ".CreateValueInfo<" + type + ">(options, new " + context.Json + ".BodyConverter<" + type + ">(readBody, writeBody));");
+            writer.CloseBlock();
+            return;
+        }
+
         if (body.Kind != TypeKind.Array)
         {
             writer.Line("return " + MetadataServices + ".CreateValueInfo<" + type + ">(options, " + MetadataServices + "." + BuiltInConverter(body.Kind) + ");");
@@ -121,11 +134,7 @@ internal static class SerializerContextEmitter
         // The item code is the one the model converters use for an array property, with "$[]" as the JSON path.
         var item = body.Item!;
         var itemType = TypeSyntax.Of(item, context.Namespace, item.IsNullable);
-        var readItem = ConverterEmitter.ReadNullable(context, item, "$[]", "itemReader0", "itemOptions0", 1);
-        if (!item.IsNullable)
-        {
-            readItem += " ?? throw " + context.Json + ".NullValue(" + SourceWriter.Literal("$[]") + ")";
-        }
+        var readItem = ConverterEmitter.ReadItem(context, item, "$[]", "itemReader0", "itemOptions0", 1);
 
         writer.Line(context.Json + ".ItemReader<" + itemType + "> readItem = static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => " + readItem + ";");
         writer.Line(context.Json + ".ItemWriter<" + itemType + "> writeItem = static (writer, item0, options) =>");
@@ -146,6 +155,8 @@ internal static class SerializerContextEmitter
             TypeKind.Int64 => "Int64Converter",
             TypeKind.Double => "DoubleConverter",
             TypeKind.DateTimeOffset => "DateTimeOffsetConverter",
+            TypeKind.Guid => "GuidConverter",
+            TypeKind.Bytes => "ByteArrayConverter",
             TypeKind.Json => "JsonElementConverter",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a primitive type kind."),
         };

@@ -93,6 +93,28 @@ internal static class SupportEmitter
                     }
                 }
 
+                /// <summary>
+                /// Reads and writes a body of another type that is not a generated model, such as a map, with code
+                /// the generator emits for that type.
+                /// </summary>
+                public sealed class BodyConverter<T> : global::System.Text.Json.Serialization.JsonConverter<T>
+                {
+                    private readonly ItemReader<T> _read;
+                    private readonly ItemWriter<T> _write;
+
+                    public BodyConverter(ItemReader<T> read, ItemWriter<T> write)
+                    {
+                        _read = read;
+                        _write = write;
+                    }
+
+                    public override T Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+                        _read(ref reader, options);
+
+                    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, T value, global::System.Text.Json.JsonSerializerOptions options) =>
+                        _write(writer, value, options);
+                }
+
                 public static string? ReadString(ref global::System.Text.Json.Utf8JsonReader reader, string property)
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -163,6 +185,28 @@ internal static class SupportEmitter
                     return reader.TryGetDateTimeOffset(out var value) ? value : throw Unexpected(ref reader, property, "an ISO 8601 date-time string");
                 }
 
+                public static global::System.Guid? ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader, string property)
+                {
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        return null;
+                    }
+
+                    Expect(ref reader, global::System.Text.Json.JsonTokenType.String, property, "a UUID string");
+                    return reader.TryGetGuid(out var value) ? value : throw Unexpected(ref reader, property, "a UUID string");
+                }
+
+                public static byte[]? ReadBytes(ref global::System.Text.Json.Utf8JsonReader reader, string property)
+                {
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        return null;
+                    }
+
+                    Expect(ref reader, global::System.Text.Json.JsonTokenType.String, property, "a base64 string");
+                    return reader.TryGetBytesFromBase64(out var value) ? value : throw Unexpected(ref reader, property, "a base64 string");
+                }
+
                 public static global::System.Text.Json.JsonElement? ReadJsonElement(ref global::System.Text.Json.Utf8JsonReader reader, string property)
                 {
                     if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -183,6 +227,57 @@ internal static class SupportEmitter
 
                     Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, property, "an object");
                     return converter.Read(ref reader, typeof(T), options);
+                }
+
+                /// <summary>Reads a union, which accepts any JSON value but <c>null</c>.</summary>
+                public static T? ReadUnion<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.Serialization.JsonConverter<T> converter, global::System.Text.Json.JsonSerializerOptions options)
+                    where T : class =>
+                    reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : converter.Read(ref reader, typeof(T), options);
+
+                public static global::System.Collections.Generic.IReadOnlyDictionary<string, T>? ReadMap<T>(ref global::System.Text.Json.Utf8JsonReader reader, string property, global::System.Text.Json.JsonSerializerOptions options, ItemReader<T> readValue)
+                {
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+                    {
+                        return null;
+                    }
+
+                    Expect(ref reader, global::System.Text.Json.JsonTokenType.StartObject, property, "an object");
+                    var members = new global::System.Collections.Generic.Dictionary<string, T>();
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                    {
+                        var name = reader.GetString()!;
+                        ReadValue(ref reader);
+                        members[name] = readValue(ref reader, options);
+                    }
+
+                    return members;
+                }
+
+                /// <summary>Reads a union variant from the JSON the union keeps, with the code the generator emits for the variant's type.</summary>
+                public static T ReadVariant<T>(global::System.Text.Json.JsonElement json, global::System.Text.Json.JsonSerializerOptions options, ItemReader<T> read)
+                {
+                    var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json.GetRawText()));
+                    reader.Read();
+                    return read(ref reader, options);
+                }
+
+                /// <summary>Returns true when the JSON is an object that has every one of the members.</summary>
+                public static bool HasMembers(global::System.Text.Json.JsonElement json, params string[] names)
+                {
+                    if (json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                    {
+                        return false;
+                    }
+
+                    foreach (var name in names)
+                    {
+                        if (!json.TryGetProperty(name, out _))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
                 }
 
                 public static global::System.Collections.Generic.IReadOnlyList<T>? ReadArray<T>(ref global::System.Text.Json.Utf8JsonReader reader, string property, global::System.Text.Json.JsonSerializerOptions options, ItemReader<T> readItem)
@@ -239,6 +334,8 @@ internal static class SupportEmitter
                             return text;
                         case bool flag:
                             return flag ? "true" : "false";
+                        case byte[] bytes:
+                            return global::System.Convert.ToBase64String(bytes);
                         case global::System.DateTimeOffset dateTime:
                             return dateTime.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture);
                         case global::System.IFormattable formattable:

@@ -16,9 +16,12 @@ internal static class TypeSyntax
             TypeKind.Int64 => "long",
             TypeKind.Double => "double",
             TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+            TypeKind.Guid => "global::System.Guid",
+            TypeKind.Bytes => "byte[]",
             TypeKind.Json => "global::System.Text.Json.JsonElement",
-            TypeKind.Model => Model(type.ModelName!, @namespace),
+            TypeKind.Model or TypeKind.Enum or TypeKind.Union => Model(type.ModelName!, @namespace),
             TypeKind.Array => "global::System.Collections.Generic.IReadOnlyList<" + Item(type.Item!, @namespace) + ">",
+            TypeKind.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, " + Item(type.Item!, @namespace) + ">",
             _ => throw new ArgumentOutOfRangeException(nameof(type), type.Kind, "Unknown type kind."),
         };
 
@@ -36,14 +39,16 @@ internal static class TypeSyntax
     /// </summary>
     public static string RuntimeOf(TypeModel type, string @namespace)
     {
-        if (type.Kind != TypeKind.Array)
+        if (type.Kind is not (TypeKind.Array or TypeKind.Map))
         {
             return Of(type, @namespace);
         }
 
         var item = type.Item!;
         var itemType = RuntimeOf(item, @namespace) + (item.IsNullable && item.IsValueType ? "?" : string.Empty);
-        return "global::System.Collections.Generic.IReadOnlyList<" + itemType + ">";
+        return type.Kind == TypeKind.Array
+            ? "global::System.Collections.Generic.IReadOnlyList<" + itemType + ">"
+            : "global::System.Collections.Generic.IReadOnlyDictionary<string, " + itemType + ">";
     }
 
     private static string Item(TypeModel item, string @namespace) => Of(item, @namespace, item.IsNullable);

@@ -44,6 +44,58 @@ internal static class Naming
         return builder.ToString();
     }
 
+    /// <summary>
+    /// Names an enum member after its value: <c>in-progress</c> becomes <c>InProgress</c>, the empty string
+    /// <c>Empty</c>, <c>-1</c> <c>Minus1</c>, a leading digit gets <c>Value</c> (<c>2fa</c> becomes
+    /// <c>Value2fa</c>), and a value of symbols only spells them (<c>+</c> becomes <c>Plus</c>).
+    /// </summary>
+    public static string ToEnumMemberName(string value)
+    {
+        if (value.Length == 0)
+        {
+            return "Empty";
+        }
+
+        if (value.Length > 1 && value[0] == '-' && char.IsDigit(value[1]))
+        {
+            return "Minus" + ToPascalCase(value.Substring(1)).TrimStart('_');
+        }
+
+        var name = ToPascalCase(value);
+        if (name == "Value" && !value.Any(IsIdentifierPart))
+        {
+            return string.Concat(value.Select(SymbolName));
+        }
+
+        return name[0] == '_' ? "Value" + name.Substring(1) : name;
+    }
+
+    private static string SymbolName(char symbol) =>
+        symbol switch
+        {
+            '+' => "Plus",
+            '-' => "Minus",
+            '*' => "Asterisk",
+            '/' => "Slash",
+            '\\' => "Backslash",
+            '.' => "Dot",
+            ',' => "Comma",
+            ':' => "Colon",
+            '=' => "Equal",
+            '<' => "LessThan",
+            '>' => "GreaterThan",
+            '!' => "Exclamation",
+            '?' => "Question",
+            '#' => "Hash",
+            '@' => "At",
+            '&' => "Ampersand",
+            '%' => "Percent",
+            '$' => "Dollar",
+            '_' => "Underscore",
+            ' ' => "Space",
+            _ => "U" + ((int)symbol).ToString("X4", CultureInfo.InvariantCulture),
+        };
+
     /// <summary>Converts a name to camelCase for a parameter, without keyword escaping.</summary>
     public static string ToCamelCase(string name)
     {

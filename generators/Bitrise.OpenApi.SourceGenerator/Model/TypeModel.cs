@@ -1,8 +1,8 @@
 namespace Bitrise.OpenApi.SourceGenerator.Model;
 
 /// <summary>The C# type of a property, parameter or body.</summary>
-/// <param name="ModelName">The generated type name when <see cref="Kind"/> is <see cref="TypeKind.Model"/>.</param>
-/// <param name="Item">The item type when <see cref="Kind"/> is <see cref="TypeKind.Array"/>.</param>
+/// <param name="ModelName">The generated type name when <see cref="Kind"/> is <see cref="TypeKind.Model"/>, <see cref="TypeKind.Enum"/> or <see cref="TypeKind.Union"/>.</param>
+/// <param name="Item">The item type of an <see cref="TypeKind.Array"/>, or the value type of a <see cref="TypeKind.Map"/>.</param>
 /// <param name="IsNullable">True when the schema allows JSON <c>null</c> (<c>nullable: true</c>, or <c>null</c> among the types).</param>
 internal sealed record TypeModel(TypeKind Kind, string? ModelName, TypeModel? Item, bool IsNullable)
 {
@@ -12,5 +12,10 @@ internal sealed record TypeModel(TypeKind Kind, string? ModelName, TypeModel? It
 
     public static TypeModel ArrayOf(TypeModel item, bool isNullable = false) => new(TypeKind.Array, null, item, isNullable);
 
-    public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.DateTimeOffset or TypeKind.Json;
+    public static TypeModel MapOf(TypeModel value, bool isNullable = false) => new(TypeKind.Map, null, value, isNullable);
+
+    public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Json or TypeKind.Enum;
+
+    /// <summary>True for the kinds that are generated types with their own converter and contract.</summary>
+    public bool IsGenerated => Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union;
 }

@@ -218,7 +218,7 @@ internal sealed class OperationMapper
 
     private TypeModel MapParameterType(OpenApiParameter parameter, string pointer, string baseName)
     {
-        var type = _schemas.Map(parameter.Schema ?? parameter, pointer, baseName + Naming.ToPascalCase(parameter.Name ?? "Parameter"));
+        var type = _schemas.MapParameter(parameter.Schema ?? parameter, pointer, baseName + Naming.ToPascalCase(parameter.Name ?? "Parameter"));
         SchemaMapper.AddModelNames(type, ResponseModels);
         return type;
     }

@@ -16,11 +16,17 @@ internal sealed class SchemaMapper
     private readonly LocalReferenceResolver _resolver;
     private readonly DiagnosticBag _diagnostics;
     private readonly NameAllocator _typeNames;
-    private readonly Dictionary<JsonSchema, PendingClass> _classes = new(ReferenceComparer.Instance);
-    private readonly Queue<PendingClass> _pending = new();
+    private readonly Dictionary<JsonSchema, PendingType> _classes = new(ReferenceComparer.Instance);
+    private readonly Queue<PendingType> _pending = new();
 
-    /// <summary>The array schemas whose items are being mapped, to detect an array that contains itself.</summary>
-    private readonly HashSet<JsonSchema> _arraysInProgress = new(ReferenceComparer.Instance);
+    /// <summary>The key under <c>components/schemas</c> of each named schema, the default discriminator value.</summary>
+    private readonly Dictionary<JsonSchema, string> _schemaKeys = new(ReferenceComparer.Instance);
+
+    /// <summary>True while a parameter is mapped: enums then keep their underlying type and no type is generated for them.</summary>
+    private bool _isMappingParameter;
+
+    /// <summary>The array and map schemas whose items are being mapped, to detect one that contains itself.</summary>
+    private readonly HashSet<JsonSchema> _containersInProgress = new(ReferenceComparer.Instance);
 
     public SchemaMapper(LocalReferenceResolver resolver, DiagnosticBag diagnostics, IEnumerable<string> reservedTypeNames)
     {
@@ -38,12 +44,23 @@ internal sealed class SchemaMapper
         foreach (var entry in schemas.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
             var schema = Resolve(entry.Value);
-            if (schema is null || _resolver.IsPlaceholder(schema) || !IsClass(schema) || _classes.ContainsKey(schema))
+            if (schema is null || _resolver.IsPlaceholder(schema))
             {
                 continue;
             }
 
-            Register(schema, Naming.ToPascalCase(entry.Key), pointerPrefix + EscapePointer(entry.Key));
+            if (!_schemaKeys.ContainsKey(schema))
+            {
+                _schemaKeys.Add(schema, entry.Key);
+            }
+
+            var kind = GeneratedKindOf(schema);
+            if (kind is null || _classes.ContainsKey(schema))
+            {
+                continue;
+            }
+
+            Register(schema, kind.Value, Naming.ToPascalCase(entry.Key), pointerPrefix + EscapePointer(entry.Key));
         }
     }
 
@@ -75,28 +92,41 @@ internal sealed class SchemaMapper
         }
 
         isNullable |= IsNullable(actual);
+        if (_isMappingParameter && IsEnum(actual))
+        {
+            return TypeModel.Of(UnderlyingKind(actual), isNullable || HasNullMember(actual));
+        }
+
         if (_classes.TryGetValue(actual, out var known))
         {
-            return TypeModel.ForModel(known.TypeName, isNullable);
+            return known.ToType(isNullable);
         }
 
-        if (actual.OneOf.Count > 0 || actual.AnyOf.Count > 0)
+        var nonNullVariant = SingleNonNullVariant(actual);
+        if (nonNullVariant is not null)
         {
-            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, actual.OneOf.Count > 0 ? "'oneOf'" : "'anyOf'");
-            return TypeModel.Of(TypeKind.Json, isNullable);
+            // oneOf: [X, {type: 'null'}] is how OpenAPI 3.1 (and some 3.0 documents) express "X or null".
+            return Map(nonNullVariant, pointer + (actual.OneOf.Count > 0 ? "/oneOf/" : "/anyOf/") + VariantIndex(actual, nonNullVariant), inlineName) with { IsNullable = true };
         }
 
-        if (IsClass(actual))
+        var generatedKind = GeneratedKindOf(actual);
+        if (generatedKind is not null)
         {
-            var pending = Register(actual, inlineName, pointer);
-            return TypeModel.ForModel(pending.TypeName, isNullable);
+            if (generatedKind == TypeKind.Union && _isMappingParameter)
+            {
+                return TypeModel.Of(TypeKind.Json, isNullable);
+            }
+
+            var pending = Register(actual, generatedKind.Value, inlineName, pointer);
+            return pending.ToType(isNullable || (generatedKind == TypeKind.Enum && HasNullMember(actual)));
         }
 
         var type = actual.Type & ~JsonObjectType.Null;
         switch (type)
         {
             case JsonObjectType.String:
-                return TypeModel.Of(actual.Format is "date-time" ? TypeKind.DateTimeOffset : TypeKind.String, isNullable);
+                var stringKind = StringKind(actual.Format);
+                return TypeModel.Of(_isMappingParameter && stringKind is TypeKind.Guid or TypeKind.Bytes ? TypeKind.String : stringKind, isNullable);
             case JsonObjectType.Integer:
                 return TypeModel.Of(actual.Format is "int64" ? TypeKind.Int64 : TypeKind.Int32, isNullable);
             case JsonObjectType.Number:
@@ -107,11 +137,11 @@ internal sealed class SchemaMapper
                 var item = actual.Item ?? actual.Items.FirstOrDefault();
                 if (actual.Items.Count > 1)
                 {
-                    _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "tuple 'items'");
+                    _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "tuple 'items'", JsonElementText);
                     return TypeModel.Of(TypeKind.Json, isNullable);
                 }
 
-                if (!_arraysInProgress.Add(actual))
+                if (!_containersInProgress.Add(actual))
                 {
                     _diagnostics.AddAtPointer(DiagnosticDescriptors.RecursiveSchema, pointer, pointer, "array items that contain the array itself");
                     return TypeModel.Of(TypeKind.Json, isNullable);
@@ -123,23 +153,23 @@ internal sealed class SchemaMapper
                 }
                 finally
                 {
-                    _arraysInProgress.Remove(actual);
+                    _containersInProgress.Remove(actual);
                 }
             case JsonObjectType.Object:
             case JsonObjectType.None:
-                if (actual.AdditionalPropertiesSchema is not null && actual.AdditionalPropertiesSchema.Type != JsonObjectType.None)
+                if (actual.AdditionalPropertiesSchema is not null)
                 {
-                    _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "'additionalProperties' (a map)");
+                    return MapDictionary(actual, pointer, inlineName, isNullable);
                 }
 
                 if (actual.AllOf.Count > 1)
                 {
-                    _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "'allOf' of schemas that are not objects");
+                    _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "'allOf' of schemas that are not objects", JsonElementText);
                 }
 
                 return TypeModel.Of(TypeKind.Json, isNullable);
             default:
-                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "the types '" + type + "'");
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pointer, pointer, "the types '" + type + "'", JsonElementText);
                 return TypeModel.Of(TypeKind.Json, isNullable);
         }
     }
@@ -154,6 +184,18 @@ internal sealed class SchemaMapper
         while (_pending.Count > 0)
         {
             var pending = _pending.Dequeue();
+            if (pending.Kind == TypeKind.Enum)
+            {
+                result.Add((CompleteEnum(pending), Array.Empty<string>()));
+                continue;
+            }
+
+            if (pending.Kind == TypeKind.Union)
+            {
+                result.Add(CompleteUnion(pending));
+                continue;
+            }
+
             var properties = new List<PropertyModel>();
             var referenced = new HashSet<string>(StringComparer.Ordinal);
             var memberNames = new NameAllocator(ReservedMemberNames.Append(pending.TypeName));
@@ -174,11 +216,27 @@ internal sealed class SchemaMapper
                     DescriptionOf(property),
                     type,
                     required.Contains(entry.Key),
-                    IsSensitive(property)));
+                    IsSensitive(property),
+                    property.IsReadOnly,
+                    property.IsWriteOnly));
+            }
+
+            if (pending.Schema.OneOf.Count > 0 || pending.Schema.AnyOf.Count > 0)
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pending.Pointer, pending.Pointer, pending.Schema.OneOf.Count > 0 ? "'oneOf' beside 'properties'" : "'anyOf' beside 'properties'", "a class of the listed properties that ignores the variants");
+            }
+
+            // The extra members get a property of their own, named after the schema's properties so that those keep their names.
+            PropertyModel? additional = null;
+            if (pending.Schema.AdditionalPropertiesSchema is { } valueSchema)
+            {
+                var valueType = Map(valueSchema, pending.Pointer + "/additionalProperties", pending.TypeName + "Value");
+                AddModelNames(valueType, referenced);
+                additional = new PropertyModel(memberNames.Allocate("AdditionalProperties"), string.Empty, null, TypeModel.MapOf(valueType), IsRequired: false, IsSensitive: false);
             }
 
             var description = pending.Schema.Description ?? pending.Schema.Title;
-            result.Add((new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, properties.ToEquatableArray()), referenced));
+            result.Add((new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, properties.ToEquatableArray(), AdditionalProperties: additional), referenced));
         }
 
         return result;
@@ -200,14 +258,260 @@ internal sealed class SchemaMapper
     public static string? DescriptionOf(JsonSchema schema) =>
         schema.Description ?? schema.Title ?? (schema.HasReference ? schema.Reference?.Description : null);
 
+    private const string JsonElementText = "the type JsonElement, which keeps the JSON as it is,";
+
     private static readonly string[] ReservedMemberNames =
     {
         "JsonConverter", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
     };
 
-    private PendingClass Register(JsonSchema schema, string name, string pointer)
+    /// <summary>
+    /// Returns the type of a parameter: like <see cref="Map"/>, except that an enum keeps its underlying
+    /// <c>string</c> or integer type, and a union or a map becomes <c>JsonElement</c>, because the client formats
+    /// parameters as text.
+    /// </summary>
+    public TypeModel MapParameter(JsonSchema? schema, string pointer, string inlineName)
     {
-        var pending = new PendingClass(schema, _typeNames.Allocate(name), pointer);
+        _isMappingParameter = true;
+        try
+        {
+            return Map(schema, pointer, inlineName);
+        }
+        finally
+        {
+            _isMappingParameter = false;
+        }
+    }
+
+    /// <summary>Returns the kind of generated type a schema needs: a class, an open enum, a union, or none.</summary>
+    private TypeKind? GeneratedKindOf(JsonSchema schema)
+    {
+        if (IsEnum(schema))
+        {
+            return TypeKind.Enum;
+        }
+
+        if (IsClass(schema))
+        {
+            return TypeKind.Model;
+        }
+
+        return (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && SingleNonNullVariant(schema) is null ? TypeKind.Union : null;
+    }
+
+    /// <summary>True for a string or integer schema with <c>enum</c> values other than <c>null</c>.</summary>
+    private static bool IsEnum(JsonSchema schema)
+    {
+        var type = schema.Type & ~JsonObjectType.Null;
+        var values = schema.Enumeration.Where(value => value is not null).ToList();
+        return values.Count > 0
+            && (type is JsonObjectType.String or JsonObjectType.Integer || (type == JsonObjectType.None && values.All(value => value is string)));
+    }
+
+    private static bool HasNullMember(JsonSchema schema) => schema.Enumeration.Any(value => value is null);
+
+    private static TypeKind UnderlyingKind(JsonSchema schema) =>
+        (schema.Type & JsonObjectType.Integer) != 0 ? (schema.Format is "int64" ? TypeKind.Int64 : TypeKind.Int32) : TypeKind.String;
+
+    private static TypeKind StringKind(string? format) =>
+        format switch
+        {
+            "date-time" => TypeKind.DateTimeOffset,
+            "uuid" => TypeKind.Guid,
+            "byte" => TypeKind.Bytes,
+            _ => TypeKind.String,
+        };
+
+    private static IReadOnlyList<JsonSchema> VariantsOf(JsonSchema schema) =>
+        schema.OneOf.Count > 0 ? schema.OneOf.ToList() : schema.AnyOf.ToList();
+
+    private static int VariantIndex(JsonSchema schema, JsonSchema variant) =>
+        VariantsOf(schema).Select((candidate, index) => (candidate, index)).First(entry => ReferenceEquals(entry.candidate, variant)).index;
+
+    /// <summary>
+    /// Returns the one variant of a <c>oneOf</c> or <c>anyOf</c> without properties of its own that is not
+    /// <c>type: 'null'</c>, when there is exactly one; null otherwise.
+    /// </summary>
+    private static JsonSchema? SingleNonNullVariant(JsonSchema schema)
+    {
+        if (schema.Properties.Count > 0 || (schema.OneOf.Count > 0 && schema.AnyOf.Count > 0))
+        {
+            return null;
+        }
+
+        var variants = VariantsOf(schema).Where(variant => !IsNullOnly(Resolve(variant) ?? variant)).ToList();
+        return variants.Count == 1 ? variants[0] : null;
+    }
+
+    private static bool IsNullOnly(JsonSchema schema) =>
+        schema.Type == JsonObjectType.Null || (schema.Enumeration.Count > 0 && schema.Enumeration.All(value => value is null));
+
+    private TypeModel MapDictionary(JsonSchema schema, string pointer, string inlineName, bool isNullable)
+    {
+        if (_isMappingParameter)
+        {
+            return TypeModel.Of(TypeKind.Json, isNullable);
+        }
+
+        if (!_containersInProgress.Add(schema))
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.RecursiveSchema, pointer, pointer, "map values that contain the map itself");
+            return TypeModel.Of(TypeKind.Json, isNullable);
+        }
+
+        try
+        {
+            return TypeModel.MapOf(Map(schema.AdditionalPropertiesSchema, pointer + "/additionalProperties", inlineName + "Value"), isNullable);
+        }
+        finally
+        {
+            _containersInProgress.Remove(schema);
+        }
+    }
+
+    private SchemaModel CompleteEnum(PendingType pending)
+    {
+        var schema = pending.Schema;
+        var isInteger = (schema.Type & JsonObjectType.Integer) != 0;
+        var values = new SortedSet<string>(StringComparer.Ordinal);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        // x-enumNames (or x-enum-names), which NJsonSchema reads, names the members one by one.
+        var documentNames = schema.EnumerationNames.ToList();
+        var index = 0;
+        foreach (var raw in schema.Enumeration)
+        {
+            var value = EnumValueText(raw, isInteger);
+            if (value is not null && values.Add(value) && documentNames.Count == schema.Enumeration.Count && documentNames[index].Length > 0)
+            {
+                names[value] = documentNames[index];
+            }
+
+            index++;
+        }
+
+        var memberNames = new NameAllocator(EnumReservedNames.Append(pending.TypeName));
+        var members = values
+            .Select(value => new EnumMemberModel(memberNames.Allocate(Naming.ToEnumMemberName(names.TryGetValue(value, out var name) ? name : value)), value))
+            .ToEquatableArray();
+        var description = schema.Description ?? schema.Title;
+        return new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, EquatableArray<PropertyModel>.Empty, SchemaKind.Enum, Enum: new EnumModel(isInteger, members));
+    }
+
+    /// <summary>Returns an enum value as text: a string as it is, an integer in invariant digits; null for <c>null</c> or a value the type cannot hold.</summary>
+    private static string? EnumValueText(object? raw, bool isInteger)
+    {
+        var text = raw switch
+        {
+            null => null,
+            string value => value,
+            bool value => value ? "true" : "false",
+            IFormattable value => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => raw.ToString(),
+        };
+        if (!isInteger || text is null)
+        {
+            return text;
+        }
+
+        return long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    private (SchemaModel, IReadOnlyCollection<string>) CompleteUnion(PendingType pending)
+    {
+        var schema = pending.Schema;
+        var keyword = schema.OneOf.Count > 0 ? "oneOf" : "anyOf";
+        var referenced = new HashSet<string>(StringComparer.Ordinal);
+        var memberNames = new NameAllocator(UnionReservedNames.Append(pending.TypeName));
+        var discriminator = schema.DiscriminatorObject;
+        var variants = new List<UnionVariantModel>();
+        var takenValues = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var variant in VariantsOf(schema))
+        {
+            var pointer = pending.Pointer + "/" + keyword + "/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            index++;
+            var actual = Resolve(variant) ?? variant;
+            if (IsNullOnly(actual))
+            {
+                continue;
+            }
+
+            var type = Map(variant, pointer, pending.TypeName + "Variant" + index.ToString(System.Globalization.CultureInfo.InvariantCulture)) with { IsNullable = false };
+            AddModelNames(type, referenced);
+
+            var required = new HashSet<string>(StringComparer.Ordinal);
+            CollectProperties(actual, new SortedDictionary<string, JsonSchemaProperty>(StringComparer.Ordinal), required, new HashSet<JsonSchema>(ReferenceComparer.Instance));
+            // A discriminator value that two variants claim selects the first of them.
+            var values = discriminator is null ? Enumerable.Empty<string>() : DiscriminatorValues(discriminator, actual).Where(takenValues.Add).ToList();
+            variants.Add(new UnionVariantModel(
+                memberNames.Allocate(VariantName(type)),
+                type,
+                JsonKindOf(type),
+                values.OrderBy(value => value, StringComparer.Ordinal).ToEquatableArray(),
+                required.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray()));
+        }
+
+        var description = schema.Description ?? schema.Title;
+        var union = new UnionModel(discriminator?.PropertyName, variants.ToEquatableArray());
+        return (new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, EquatableArray<PropertyModel>.Empty, SchemaKind.Union, Union: union), referenced);
+    }
+
+    /// <summary>
+    /// Returns the discriminator values of a variant: the keys of <c>mapping</c> that point at it, or else the
+    /// name of its schema under <c>components/schemas</c>, as OpenAPI 3 defines.
+    /// </summary>
+    private IEnumerable<string> DiscriminatorValues(OpenApiDiscriminator discriminator, JsonSchema variant)
+    {
+        var mapped = discriminator.Mapping
+            .Where(entry => ReferenceEquals(Resolve(entry.Value), variant))
+            .Select(entry => entry.Key)
+            .ToList();
+        if (mapped.Count > 0)
+        {
+            return mapped;
+        }
+
+        return _schemaKeys.TryGetValue(variant, out var key) ? new[] { key } : Enumerable.Empty<string>();
+    }
+
+    /// <summary>Names a variant after its generated type, or after its kind for a built-in type.</summary>
+    private static string VariantName(TypeModel type) =>
+        type.Kind switch
+        {
+            TypeKind.Model or TypeKind.Enum or TypeKind.Union => type.ModelName!,
+            TypeKind.Array => VariantName(type.Item!) + "List",
+            TypeKind.Map => VariantName(type.Item!) + "Map",
+            TypeKind.Json => "Value",
+            _ => type.Kind.ToString(),
+        };
+
+    private UnionJsonKind JsonKindOf(TypeModel type) =>
+        type.Kind switch
+        {
+            TypeKind.Model or TypeKind.Map => UnionJsonKind.Object,
+            TypeKind.Array => UnionJsonKind.Array,
+            TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes => UnionJsonKind.String,
+            TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => UnionJsonKind.Number,
+            TypeKind.Boolean => UnionJsonKind.Boolean,
+            TypeKind.Enum => _classes.Values.First(pending => pending.TypeName == type.ModelName).Schema.Type.HasFlag(JsonObjectType.Integer) ? UnionJsonKind.Number : UnionJsonKind.String,
+            _ => UnionJsonKind.Any,
+        };
+
+    private static readonly string[] EnumReservedNames =
+    {
+        "Value", "IsKnown", "JsonConverter", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+    };
+
+    private static readonly string[] UnionReservedNames =
+    {
+        "Json", "JsonConverter", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
+    };
+
+    private PendingType Register(JsonSchema schema, TypeKind kind, string name, string pointer)
+    {
+        var pending = new PendingType(schema, kind, _typeNames.Allocate(name), pointer);
         _classes.Add(schema, pending);
         _pending.Enqueue(pending);
         return pending;
@@ -263,7 +567,7 @@ internal sealed class SchemaMapper
             return true;
         }
 
-        if (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0)
+        if ((schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && schema.Properties.Count == 0)
         {
             return false;
         }
@@ -349,7 +653,10 @@ internal sealed class SchemaMapper
     /// <summary>Escapes a key for a JSON pointer (RFC 6901).</summary>
     public static string EscapePointer(string key) => key.Replace("~", "~0").Replace("/", "~1");
 
-    private sealed record PendingClass(JsonSchema Schema, string TypeName, string Pointer);
+    private sealed record PendingType(JsonSchema Schema, TypeKind Kind, string TypeName, string Pointer)
+    {
+        public TypeModel ToType(bool isNullable) => new(Kind, TypeName, null, isNullable);
+    }
 
     private sealed class ReferenceComparer : IEqualityComparer<JsonSchema>
     {

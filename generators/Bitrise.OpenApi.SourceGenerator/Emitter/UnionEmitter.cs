@@ -1,0 +1,201 @@
+using System.Linq;
+using Bitrise.OpenApi.SourceGenerator.Helpers;
+using Bitrise.OpenApi.SourceGenerator.Model;
+
+namespace Bitrise.OpenApi.SourceGenerator.Emitter;
+
+/// <summary>
+/// Emits the class of a <c>oneOf</c> or <c>anyOf</c> schema: it keeps the JSON it was read from and has one
+/// nullable property per variant, of which at most one is set.
+/// </summary>
+internal static class UnionEmitter
+{
+    private const string JsonElement = "global::System.Text.Json.JsonElement";
+
+    public static string Emit(EmitContext context, SchemaModel schema)
+    {
+        var union = schema.Union!;
+        var name = schema.TypeName;
+        var writer = new SourceWriter();
+        writer.FileHeader();
+        writer.OpenBlock("namespace " + context.Namespace);
+
+        ModelEmitter.EmitTypeSummary(writer, schema);
+        var rule = union.DiscriminatorProperty is null
+            ? "The variant is the first, in the order of the document, whose JSON kind and required properties match and that reads without error."
+            : "The variant is chosen by the <c>" + SourceWriter.XmlEscape(union.DiscriminatorProperty) + "</c> property.";
+        writer.DocElement("remarks", rule + " When none matches, no variant is set and <see cref=\"Json\"/> keeps the value.", isXml: true);
+        writer.Line(EmitContext.GeneratedCodeAttribute);
+        writer.OpenBlock(context.Accessibility + " sealed partial class " + name);
+        writer.OpenBlock("private " + name + "(" + JsonElement + " json)");
+        writer.Line("Json = json;");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Summary("Gets the JSON the value was read from; an undefined element for a value created in code.");
+        writer.Line("public " + JsonElement + " Json { get; }");
+
+        foreach (var variant in union.Variants)
+        {
+            var type = TypeSyntax.Of(variant.Type, context.Namespace);
+            var typeText = variant.Type.IsGenerated ? "<see cref=\"" + variant.Type.ModelName + "\"/>" : "<c>" + SourceWriter.XmlEscape(type.Replace("global::", string.Empty)) + "</c>";
+            writer.Line();
+            writer.Summary("Gets the value when it is the " + typeText + " variant; otherwise <c>null</c>.", isXml: true);
+            writer.Line("public " + TypeSyntax.Nullable(variant.Type, context.Namespace) + " " + variant.Name + " { get; private init; }");
+            writer.Line();
+            writer.Summary("Creates a value of the " + typeText + " variant.", isXml: true);
+            writer.ParamDoc("value", "The variant's value.");
+            writer.DocElement("returns", "The union.");
+            var check = variant.Type.IsValueType ? "value" : "value ?? throw new global::System.ArgumentNullException(nameof(value))";
+            writer.Line("public static " + name + " From" + variant.Name + "(" + type + " value) => new " + name + "(default) { " + variant.Name + " = " + check + " };");
+        }
+
+        writer.Line();
+        EmitToString(writer, context, schema);
+        writer.Line();
+        EmitConverter(writer, context, schema);
+        writer.CloseBlock();
+        writer.CloseBlock();
+        return writer.ToString();
+    }
+
+    private static void EmitToString(SourceWriter writer, EmitContext context, SchemaModel schema)
+    {
+        writer.Summary("Returns the type name and the variant that is set, or the JSON when none is.");
+        writer.DocElement("returns", "The text.");
+        writer.OpenBlock("public override string ToString()");
+        foreach (var variant in schema.Union!.Variants)
+        {
+            writer.OpenBlock("if (" + variant.Name + " is not null)");
+            writer.Line("return " + SourceWriter.Literal(schema.TypeName + " { " + variant.Name + " = ") + " + " + context.Json + ".Format(" + variant.Name + ") + \" }\";");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        writer.Line("return " + SourceWriter.Literal(schema.TypeName + " { Json = ") + " + " + context.Json + ".Format(Json) + \" }\";");
+        writer.CloseBlock();
+    }
+
+    private static void EmitConverter(SourceWriter writer, EmitContext context, SchemaModel schema)
+    {
+        var type = ConverterEmitter.OpenConverterClass(writer, context, schema);
+        writer.OpenBlock("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Line("var json = " + JsonElement + ".ParseValue(ref reader);");
+        if (schema.Union!.DiscriminatorProperty is { } discriminator)
+        {
+            EmitReadByDiscriminator(writer, context, schema, discriminator);
+        }
+        else
+        {
+            EmitReadByShape(writer, context, schema);
+        }
+
+        writer.Line();
+        writer.Line("return new " + type + "(json);");
+        writer.CloseBlock();
+        writer.Line();
+        EmitWrite(writer, context, schema, type);
+        EmitVariantReaders(writer, context, schema);
+        writer.CloseBlock();
+    }
+
+    private static void EmitReadByDiscriminator(SourceWriter writer, EmitContext context, SchemaModel schema, string discriminator)
+    {
+        var condition = "json.ValueKind == global::System.Text.Json.JsonValueKind.Object && json.TryGetProperty(" + SourceWriter.Literal(discriminator)
+            + ", out var tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String";
+        writer.OpenBlock("if (" + condition + ")");
+        writer.OpenBlock("switch (tag.GetString())");
+        foreach (var variant in schema.Union!.Variants.Where(variant => variant.DiscriminatorValues.Count > 0))
+        {
+            foreach (var value in variant.DiscriminatorValues)
+            {
+                writer.Line("case " + SourceWriter.Literal(value) + ":");
+            }
+
+            writer.Line("    return new " + context.Qualified(schema.TypeName) + "(json) { " + variant.Name + " = " + ReadVariant(context, variant) + " };");
+        }
+
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    private static void EmitReadByShape(SourceWriter writer, EmitContext context, SchemaModel schema)
+    {
+        foreach (var variant in schema.Union!.Variants)
+        {
+            var conditions = new System.Collections.Generic.List<string>();
+            if (KindCondition(variant.JsonKind) is { } kind)
+            {
+                conditions.Add(kind);
+            }
+
+            if (variant.RequiredProperties.Count > 0)
+            {
+                conditions.Add(context.Json + ".HasMembers(json, " + string.Join(", ", variant.RequiredProperties.Select(SourceWriter.Literal)) + ")");
+            }
+
+            writer.Line();
+            writer.OpenBlock(conditions.Count == 0 ? "try" : "if (" + string.Join(" && ", conditions) + ")");
+            if (conditions.Count > 0)
+            {
+                writer.OpenBlock("try");
+            }
+
+            writer.Line("return new " + context.Qualified(schema.TypeName) + "(json) { " + variant.Name + " = " + ReadVariant(context, variant) + " };");
+            writer.CloseBlock();
+            writer.OpenBlock("catch (global::System.Text.Json.JsonException)");
+            writer.Line("// The value has the variant's kind but not its content; the next variant may fit.");
+            writer.CloseBlock();
+            if (conditions.Count > 0)
+            {
+                writer.CloseBlock();
+            }
+        }
+    }
+
+    private static string ReadVariant(EmitContext context, UnionVariantModel variant) =>
+        context.Json + ".ReadVariant<" + TypeSyntax.Of(variant.Type, context.Namespace) + ">(json, options, Read" + variant.Name + ")";
+
+    /// <summary>Emits one method per variant that reads the variant's type, which <c>OpenApiJson.ReadVariant</c> calls.</summary>
+    private static void EmitVariantReaders(SourceWriter writer, EmitContext context, SchemaModel schema)
+    {
+        foreach (var variant in schema.Union!.Variants)
+        {
+            var read = ConverterEmitter.ReadItem(context, variant.Type, schema.TypeName, "reader", "options", 0);
+            writer.Line();
+            writer.Line("private static " + TypeSyntax.Of(variant.Type, context.Namespace) + " Read" + variant.Name + "(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options) =>");
+            writer.Line("    " + read + ";");
+        }
+    }
+
+    private static string? KindCondition(UnionJsonKind kind) =>
+        kind switch
+        {
+            UnionJsonKind.Object => "json.ValueKind == global::System.Text.Json.JsonValueKind.Object",
+            UnionJsonKind.Array => "json.ValueKind == global::System.Text.Json.JsonValueKind.Array",
+            UnionJsonKind.String => "json.ValueKind == global::System.Text.Json.JsonValueKind.String",
+            UnionJsonKind.Number => "json.ValueKind == global::System.Text.Json.JsonValueKind.Number",
+            UnionJsonKind.Boolean => "json.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False",
+            _ => null,
+        };
+
+    private static void EmitWrite(SourceWriter writer, EmitContext context, SchemaModel schema, string type)
+    {
+        writer.OpenBlock("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)");
+        foreach (var variant in schema.Union!.Variants)
+        {
+            writer.OpenBlock("if (value." + variant.Name + " is not null)");
+            ConverterEmitter.WriteMaybeNull(writer, context, variant.Type, "value." + variant.Name + (variant.Type.IsValueType ? ".Value" : string.Empty), isNullable: false, 0);
+            writer.Line("return;");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
+        writer.OpenBlock("if (value.Json.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)");
+        writer.Line("writer.WriteNullValue();");
+        writer.CloseBlock();
+        writer.OpenBlock("else");
+        writer.Line("value.Json.WriteTo(writer);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+}
