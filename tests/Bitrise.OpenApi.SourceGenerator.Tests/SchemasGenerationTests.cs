@@ -16,4 +16,52 @@ public sealed class SchemasGenerationTests
         Assert.Empty(Output.GeneratorDiagnostics);
         Assert.Empty(Output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
     }
+
+    [Theory]
+    [InlineData("Name", "string")]
+    [InlineData("Note", "string?")]
+    [InlineData("Count", "long?")]
+    [InlineData("Part", "Contoso.Api.Part?")]
+    [InlineData("Tags", "System.Collections.Generic.IReadOnlyList<string>?")]
+    public void OpenApi31NullTypes_KeepNullability(string propertyName, string expectedType)
+    {
+        var output = GeneratorHarness.Run(TestDocuments.Local("schemas-3.1.yaml"));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        var property = output.Compilation.GetTypeByMetadataName("Contoso.Api.Thing")!.GetMembers(propertyName).OfType<IPropertySymbol>().Single();
+        Assert.Equal(expectedType, property.Type.ToDisplayString());
+    }
+
+    [Theory]
+    [InlineData("Zoo", "Color", "Contoso.Api.Color?")]
+    [InlineData("Zoo", "Labels", "System.Collections.Generic.IReadOnlyDictionary<string, string>?")]
+    [InlineData("Zoo", "Anything", "System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement>?")]
+    [InlineData("Zoo", "Id", "System.Guid?")]
+    [InlineData("Zoo", "Photo", "byte[]?")]
+    [InlineData("Zoo", "Born", "string?")]
+    [InlineData("Zoo", "MaybeCat", "Contoso.Api.Cat?")]
+    [InlineData("Zoo", "Size", "Contoso.Api.ZooSize?")]
+    [InlineData("Zoo", "Untyped", "System.Text.Json.JsonElement?")]
+    [InlineData("Extensible", "AdditionalProperties", "System.Collections.Generic.IReadOnlyDictionary<string, int>?")]
+    [InlineData("MatrixRequest", "OptionalNullable", "Contoso.Api.Optional<string?>")]
+    [InlineData("MatrixResponse", "Secret", "string?")]
+    [InlineData("Names", "Names2", "string?")]
+    [InlineData("Names", "ToString2", "string?")]
+    [InlineData("Names", "_1st", "string?")]
+    [InlineData("Names", "Ünïcode", "string?")]
+    [InlineData("Names", "FooBar3", "string?")]
+    public void Property_HasExpectedType(string typeName, string propertyName, string expectedType)
+    {
+        var property = Output.Compilation.GetTypeByMetadataName("Contoso.Api." + typeName)!.GetMembers(propertyName).OfType<IPropertySymbol>().Single();
+
+        Assert.Equal(expectedType, property.Type.ToDisplayString());
+    }
+
+    [Theory]
+    [InlineData("PetOwner")]
+    [InlineData("PetOwner2")]
+    public void CollidingSchemaNames_GetDistinctTypes(string typeName)
+    {
+        Assert.NotNull(Output.Compilation.GetTypeByMetadataName("Contoso.Api." + typeName));
+    }
 }

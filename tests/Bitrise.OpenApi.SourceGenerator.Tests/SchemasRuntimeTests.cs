@@ -215,6 +215,12 @@ public sealed class SchemasRuntimeTests
     [InlineData("Priority", "Minus1", "-1")]
     [InlineData("Mode", "Read", "r")]
     [InlineData("Mode", "Write", "w")]
+    [InlineData("Switch", "On", "on")]
+    [InlineData("Switch", "Off", "off")]
+    [InlineData("Switch", "Yes", "yes")]
+    [InlineData("Switch", "No", "no")]
+    [InlineData("Switch", "Y", "y")]
+    [InlineData("Switch", "N", "n")]
     public void EnumMember_TakesNameFromValueOrExtension(string typeName, string memberName, string expectedValue)
     {
         var type = Probe.Value.Assembly.GetType("Contoso.Api." + typeName, throwOnError: true)!;

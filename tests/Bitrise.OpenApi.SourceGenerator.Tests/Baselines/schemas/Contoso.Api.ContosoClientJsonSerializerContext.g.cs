@@ -75,6 +75,9 @@ namespace Contoso.Api
         /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Square"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Square> Square => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Square>)Options.GetTypeInfo(typeof(global::Contoso.Api.Square));
 
+        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Switch"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Switch> Switch => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Switch>)Options.GetTypeInfo(typeof(global::Contoso.Api.Switch));
+
         /// <summary>Gets the JSON contract of <see cref="Contoso.Api.TextOrNumber"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.TextOrNumber> TextOrNumber => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.TextOrNumber>)Options.GetTypeInfo(typeof(global::Contoso.Api.TextOrNumber));
 
@@ -178,6 +181,11 @@ namespace Contoso.Api
             if (type == typeof(global::Contoso.Api.Square))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Contoso.Api.Square>(options, global::Contoso.Api.Square.JsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Contoso.Api.Switch))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Contoso.Api.Switch>(options, global::Contoso.Api.Switch.JsonConverter.Instance);
             }
 
             if (type == typeof(global::Contoso.Api.TextOrNumber))

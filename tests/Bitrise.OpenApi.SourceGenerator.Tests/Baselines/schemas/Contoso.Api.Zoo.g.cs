@@ -79,6 +79,10 @@ namespace Contoso.Api
         /// <remarks>JSON name: size. Null when the JSON omits it.</remarks>
         public global::Contoso.Api.ZooSize? Size { get; set; }
 
+        /// <summary>Plain scalars that YAML 1.1 reads as booleans.</summary>
+        /// <remarks>JSON name: switch. Null when the JSON omits it.</remarks>
+        public global::Contoso.Api.Switch? Switch { get; set; }
+
         /// <summary>The <c>theme</c> property.</summary>
         /// <remarks>JSON name: theme. Null when the JSON omits it.</remarks>
         public global::Contoso.Api.NullableColor? Theme { get; set; }
@@ -114,6 +118,7 @@ namespace Contoso.Api
             builder.Append(", SeenAt = ").Append(global::Contoso.Api.OpenApiJson.Format(SeenAt));
             builder.Append(", Shapes = ").Append(global::Contoso.Api.OpenApiJson.Format(Shapes));
             builder.Append(", Size = ").Append(global::Contoso.Api.OpenApiJson.Format(Size));
+            builder.Append(", Switch = ").Append(global::Contoso.Api.OpenApiJson.Format(Switch));
             builder.Append(", Theme = ").Append(global::Contoso.Api.OpenApiJson.Format(Theme));
             builder.Append(", Untyped = ").Append(global::Contoso.Api.OpenApiJson.Format(Untyped));
             builder.Append(", Visitors = ").Append(global::Contoso.Api.OpenApiJson.Format(Visitors));
@@ -147,6 +152,7 @@ namespace Contoso.Api
                 global::System.DateTimeOffset? seenAtValue = default;
                 global::System.Collections.Generic.IReadOnlyList<global::Contoso.Api.Shape>? shapesValue = default;
                 global::Contoso.Api.ZooSize? sizeValue = default;
+                global::Contoso.Api.Switch? switchValue = default;
                 global::Contoso.Api.NullableColor? themeValue = default;
                 global::System.Text.Json.JsonElement? untypedValue = default;
                 long? visitorsValue = default;
@@ -243,6 +249,11 @@ namespace Contoso.Api
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
                         sizeValue = global::Contoso.Api.ZooSize.JsonConverter.ReadNullable(ref reader, "size");
                     }
+                    else if (reader.ValueTextEquals("switch"))
+                    {
+                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                        switchValue = global::Contoso.Api.Switch.JsonConverter.ReadNullable(ref reader, "switch");
+                    }
                     else if (reader.ValueTextEquals("theme"))
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
@@ -285,6 +296,7 @@ namespace Contoso.Api
                     SeenAt = seenAtValue,
                     Shapes = shapesValue,
                     Size = sizeValue,
+                    Switch = switchValue,
                     Theme = themeValue,
                     Untyped = untypedValue,
                     Visitors = visitorsValue,
@@ -444,6 +456,12 @@ namespace Contoso.Api
                 {
                     writer.WritePropertyName("size");
                     global::Contoso.Api.ZooSize.JsonConverter.Instance.Write(writer, value.Size.Value, options);
+                }
+
+                if (value.Switch is not null)
+                {
+                    writer.WritePropertyName("switch");
+                    global::Contoso.Api.Switch.JsonConverter.Instance.Write(writer, value.Switch.Value, options);
                 }
 
                 if (value.Theme is not null)
