@@ -40,6 +40,22 @@ public sealed class PresignedUrlTests
         await AssertS3ErrorAsync(response, HttpStatusCode.Forbidden, "SignatureDoesNotMatch");
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    public async Task Upload_LongerThanDeclared_StoresNothing(int extraBytes)
+    {
+        await using var session = await EmulatorSession.StartAsync();
+        var created = await session.CreateAsync(Kind, 3);
+
+        using var response = await session.PutAsync((string)created["upload_url"]!, new byte[3 + extraBytes]);
+        using var confirm = await session.SendJsonAsync(HttpMethod.Post, $"apps/{EmulatorSession.App}/{Kind}/{created["slug"]}/uploaded");
+
+        await AssertS3ErrorAsync(response, HttpStatusCode.Forbidden, "SignatureDoesNotMatch");
+        Assert.Equal(HttpStatusCode.BadRequest, confirm.StatusCode);
+        Assert.Contains("was not uploaded", await EmulatorSession.ReadMessageAsync(confirm), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Upload_AfterExpiry_Returns403RequestHasExpired()
     {
