@@ -61,8 +61,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NamespaceConflict = Create(
         "OASG009",
-        "Two OpenAPI documents generate into the same namespace",
-        "'{0}' generates into namespace '{1}', which '{2}' already uses, so no code is generated for it. Give each document its own Namespace metadata.",
+        "Two OpenAPI documents generate the same type",
+        "'{0}' and '{2}' both generate the type '{3}' in namespace '{1}', so no code is generated for '{0}'. Give each document its own Namespace metadata.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(

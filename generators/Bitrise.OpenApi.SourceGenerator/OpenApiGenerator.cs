@@ -1,5 +1,7 @@
+using System.Linq;
 using Bitrise.OpenApi.SourceGenerator.Emitter;
 using Bitrise.OpenApi.SourceGenerator.Helpers;
+using Bitrise.OpenApi.SourceGenerator.Model;
 using Bitrise.OpenApi.SourceGenerator.Parser;
 using Microsoft.CodeAnalysis;
 
@@ -12,8 +14,20 @@ namespace Bitrise.OpenApi.SourceGenerator;
 [Generator(LanguageNames.CSharp)]
 public sealed class OpenApiGenerator : IIncrementalGenerator
 {
+    /// <summary>The tracked step that reads each opted-in document with its item metadata.</summary>
+    internal const string InputStepName = "OpenApiDocumentInput";
+
+    /// <summary>The tracked step that collects every additional file that a <c>$ref</c> could point at.</summary>
+    internal const string AdditionalFilesStepName = "OpenApiAdditionalFiles";
+
+    /// <summary>The tracked step that adds to each document the files that its external references reach.</summary>
+    internal const string ReferencesStepName = "OpenApiDocumentReferences";
+
     /// <summary>The name of the tracked step that parses a document into its model; tests assert on its run reasons.</summary>
     internal const string ParseStepName = "OpenApiDocumentModel";
+
+    /// <summary>The tracked step that pairs each model with the type names of the documents of its namespace, just before emitting.</summary>
+    internal const string EmitStepName = "OpenApiDocumentEmit";
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -28,14 +42,34 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(static (pair, cancellationToken) => OpenApiDocumentInputReader.Read(pair.Left, pair.Right, cancellationToken))
             .Where(static input => input is not null)
-            .WithTrackingName("OpenApiDocumentInput");
+            .Select(static (input, _) => input!)
+            .WithTrackingName(InputStepName);
+
+        var additionalFiles = context.AdditionalTextsProvider
+            .Select(static (file, cancellationToken) => new ReferencedText(file.Path, file.GetText(cancellationToken)?.ToString() ?? string.Empty))
+            .Collect()
+            .WithTrackingName(AdditionalFilesStepName);
 
         var models = documents
-            .Select(static (input, cancellationToken) => OpenApiParser.Parse(input!, cancellationToken))
+            .Combine(additionalFiles)
+            .Select(static (pair, cancellationToken) => ReferencedTextSelector.AddReferences(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(ReferencesStepName)
+            .Select(static (input, cancellationToken) => OpenApiParser.Parse(input, cancellationToken))
             .WithTrackingName(ParseStepName);
 
-        context.RegisterSourceOutput(models.Collect(), OpenApiEmitter.Emit);
-        context.RegisterSourceOutput(documents.Select(static (input, _) => input!.OptionDiagnostics), DiagnosticReporter.Report);
+        var allDocumentTypes = models
+            .Where(static model => !OpenApiEmitter.HasErrors(model))
+            .Select(static (model, _) => DocumentTypes.From(model))
+            .Collect()
+            .Select(static (types, _) => types.ToSortedEquatableArray(document => document.FilePath));
+
+        var emitInputs = models
+            .Combine(allDocumentTypes)
+            .Select(static (pair, _) => (pair.Left, pair.Right.Where(types => types.Namespace == pair.Left.Namespace).ToEquatableArray()))
+            .WithTrackingName(EmitStepName);
+
+        context.RegisterSourceOutput(emitInputs, OpenApiEmitter.Emit);
+        context.RegisterSourceOutput(documents.Select(static (input, _) => input.OptionDiagnostics), DiagnosticReporter.Report);
         context.RegisterSourceOutput(models.Select(static (model, _) => model.Diagnostics), DiagnosticReporter.Report);
     }
 }

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using Bitrise.OpenApi.SourceGenerator.Helpers;
@@ -10,46 +10,54 @@ using Microsoft.CodeAnalysis.Text;
 namespace Bitrise.OpenApi.SourceGenerator.Emitter;
 
 /// <summary>
-/// Adds the sources of all documents, grouped by namespace: the shared types once per namespace, then each
-/// document's models, client, interface, exception and serializer context.
+/// Adds the sources of one document: its models, client, interface, exception and serializer context, and the
+/// namespace's shared types when it is the first document of its namespace.
 /// </summary>
 internal static class OpenApiEmitter
 {
-    public static void Emit(SourceProductionContext context, ImmutableArray<OpenApiDocumentModel> documents)
+    /// <summary>Returns whether the document has an error, which means that it generates no code.</summary>
+    public static bool HasErrors(OpenApiDocumentModel document) =>
+        document.Diagnostics.Any(diagnostic => DiagnosticDescriptors.Get(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Error);
+
+    /// <param name="input">The document, and the types of every document without errors in its namespace, sorted by path.</param>
+    public static void Emit(SourceProductionContext context, (OpenApiDocumentModel Document, EquatableArray<DocumentTypes> NamespaceDocuments) input)
     {
-        var byNamespace = documents
-            .Where(document => document.Diagnostics.All(diagnostic => DiagnosticDescriptors.Get(diagnostic.Id).DefaultSeverity != DiagnosticSeverity.Error))
-            .GroupBy(document => document.Namespace, StringComparer.Ordinal)
-            .OrderBy(group => group.Key, StringComparer.Ordinal);
-        foreach (var group in byNamespace)
+        var (document, namespaceDocuments) = input;
+        if (HasErrors(document))
         {
-            var ordered = group.OrderBy(document => document.FilePath, StringComparer.Ordinal).ToList();
-            var document = ordered[0];
-            foreach (var conflicting in ordered.Skip(1))
+            return;
+        }
+
+        var plan = NamespacePlan.For(namespaceDocuments);
+        if (plan.Conflicts.TryGetValue(document.FilePath, out var conflict))
+        {
+            var location = Location.Create(document.FilePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NamespaceConflict, location, document.FilePath, document.Namespace, conflict.FilePath, conflict.TypeName));
+            return;
+        }
+
+        context.CancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            if (plan.SharedTypesOwner == document.FilePath)
             {
-                var location = Location.Create(conflicting.FilePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NamespaceConflict, location, conflicting.FilePath, group.Key, document.FilePath));
+                Add(context, document.Namespace, "Optional", SupportEmitter.EmitOptional(document.Namespace, EmitContext.Keyword(plan.SharedTypesAccessibility)));
+                Add(context, document.Namespace, "OpenApiJson", SupportEmitter.EmitJsonHelpers(document.Namespace));
             }
 
-            context.CancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                EmitDocument(context, document);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                // A bug in an emitter must not become CS8785, which hides the document that caused it.
-                var location = Location.Create(document.FilePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, location, document.FilePath, exception.GetType().Name, MessageText.AsClause(exception.Message)));
-            }
+            EmitDocument(context, document);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A bug in an emitter must not become CS8785, which hides the document that caused it.
+            var location = Location.Create(document.FilePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.GeneratorFailure, location, document.FilePath, exception.GetType().Name, MessageText.AsClause(exception.Message)));
         }
     }
 
     private static void EmitDocument(SourceProductionContext context, OpenApiDocumentModel document)
     {
         var emit = new EmitContext(document);
-        Add(context, document.Namespace, "Optional", SupportEmitter.EmitOptional(document.Namespace, emit.Accessibility));
-        Add(context, document.Namespace, "OpenApiJson", SupportEmitter.EmitJsonHelpers(document.Namespace));
         Add(context, document.Namespace, document.ExceptionName, ExceptionEmitter.Emit(emit));
         Add(context, document.Namespace, document.SerializerContextName, SerializerContextEmitter.Emit(emit));
         Add(context, document.Namespace, document.InterfaceName, ClientEmitter.EmitInterface(emit));
@@ -63,4 +71,57 @@ internal static class OpenApiEmitter
 
     private static void Add(SourceProductionContext context, string @namespace, string typeName, string source) =>
         context.AddSource(@namespace + "." + typeName + ".g.cs", SourceText.From(source, Encoding.UTF8));
+
+    /// <summary>
+    /// Which documents of one namespace generate. Documents are taken in path order, and one whose type names
+    /// meet those of an earlier generating document is left out, so each document's emitter decides alike.
+    /// </summary>
+    private sealed class NamespacePlan
+    {
+        private NamespacePlan(string? sharedTypesOwner, TypeAccessibility sharedTypesAccessibility, Dictionary<string, (string FilePath, string TypeName)> conflicts)
+        {
+            SharedTypesOwner = sharedTypesOwner;
+            SharedTypesAccessibility = sharedTypesAccessibility;
+            Conflicts = conflicts;
+        }
+
+        /// <summary>The path of the first generating document, which emits <c>Optional&lt;T&gt;</c> and the JSON helpers.</summary>
+        public string? SharedTypesOwner { get; }
+
+        /// <summary>Public when any generating document of the namespace is public, because its models expose <c>Optional&lt;T&gt;</c>.</summary>
+        public TypeAccessibility SharedTypesAccessibility { get; }
+
+        /// <summary>For each left-out document, the earlier document and the type name that both generate.</summary>
+        public Dictionary<string, (string FilePath, string TypeName)> Conflicts { get; }
+
+        public static NamespacePlan For(EquatableArray<DocumentTypes> namespaceDocuments)
+        {
+            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            var conflicts = new Dictionary<string, (string FilePath, string TypeName)>(StringComparer.Ordinal);
+            string? sharedTypesOwner = null;
+            var accessibility = TypeAccessibility.Internal;
+            foreach (var document in namespaceDocuments)
+            {
+                var clash = document.TypeNames.FirstOrDefault(owners.ContainsKey);
+                if (clash is not null)
+                {
+                    conflicts[document.FilePath] = (owners[clash], clash);
+                    continue;
+                }
+
+                foreach (var typeName in document.TypeNames)
+                {
+                    owners[typeName] = document.FilePath;
+                }
+
+                sharedTypesOwner ??= document.FilePath;
+                if (document.Accessibility == TypeAccessibility.Public)
+                {
+                    accessibility = TypeAccessibility.Public;
+                }
+            }
+
+            return new NamespacePlan(sharedTypesOwner, accessibility, conflicts);
+        }
+    }
 }
