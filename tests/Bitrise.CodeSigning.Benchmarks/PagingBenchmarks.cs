@@ -17,6 +17,7 @@ namespace Bitrise.CodeSigning.Benchmarks;
 /// resilience handler, JSON) in place and an in-process stub in place of the network.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(PeakLiveMemoryColumn.Config))]
 public class PagingBenchmarks
 {
     private const int PageCount = 200;
@@ -29,17 +30,7 @@ public class PagingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var pages = PagedListHandler.CreatePages(PageCount, PageSize);
-        var services = new ServiceCollection();
-        services
-            .AddBitriseCodeSigning(options =>
-            {
-                options.BaseAddress = new Uri("http://127.0.0.1/v0.1");
-                options.AccessToken = "benchmark-token";
-            })
-            .ConfigurePrimaryHttpMessageHandler(() => new PagedListHandler(pages));
-
-        _services = services.BuildServiceProvider();
+        _services = CreateServices(PageCount);
         _files = _services.GetRequiredService<ICodeSigningFiles>();
     }
 
@@ -59,6 +50,61 @@ public class PagingBenchmarks
         return count == PageCount * PageSize
             ? count
             : throw new InvalidOperationException($"The listing returned {count} items, but the stub serves {PageCount * PageSize}. Check the stub's paging.next cursors.");
+    }
+
+    /// <summary>
+    /// Lists <paramref name="pageCount"/> pages of 50 items once and returns the peak of the live heap above the
+    /// level before the listing. The live heap is read after a full collection at the last item of each page, while
+    /// the enumerator still keeps that page, and once more at the end.
+    /// </summary>
+    internal static async Task<long> MeasurePeakLiveBytesAsync(int pageCount)
+    {
+        using var services = CreateServices(pageCount);
+        var files = services.GetRequiredService<ICodeSigningFiles>();
+
+        // A first listing loads and compiles the code paths, so the measured one allocates only per page.
+        await CountAsync(files);
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
+        long peak = 0;
+        var count = 0;
+        await foreach (var item in files.ListGenericProjectFilesAsync(AppSlug, PageSize).ConfigureAwait(false))
+        {
+            if (count++ % PageSize == PageSize - 1)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+            }
+        }
+
+        peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - baseline);
+        return count == pageCount * PageSize
+            ? peak
+            : throw new InvalidOperationException($"The listing returned {count} items, but the stub serves {pageCount * PageSize}.");
+    }
+
+    private static async Task<int> CountAsync(ICodeSigningFiles files)
+    {
+        var count = 0;
+        await foreach (var item in files.ListGenericProjectFilesAsync(AppSlug, PageSize).ConfigureAwait(false))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static ServiceProvider CreateServices(int pageCount)
+    {
+        var pages = PagedListHandler.CreatePages(pageCount, PageSize);
+        var services = new ServiceCollection();
+        services
+            .AddBitriseCodeSigning(options =>
+            {
+                options.BaseAddress = new Uri("http://127.0.0.1/v0.1");
+                options.AccessToken = "benchmark-token";
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new PagedListHandler(pages));
+
+        return services.BuildServiceProvider();
     }
 
     /// <summary>
