@@ -42,6 +42,8 @@ public sealed class SchemasGenerationTests
     [InlineData("Zoo", "MaybeCat", "Contoso.Api.Cat?")]
     [InlineData("Zoo", "Size", "Contoso.Api.ZooSize?")]
     [InlineData("Zoo", "Untyped", "System.Text.Json.JsonElement?")]
+    [InlineData("Zoo", "DescribedCat", "Contoso.Api.Cat?")]
+    [InlineData("ZooWrapped", "Inner", "string?")]
     [InlineData("Extensible", "AdditionalProperties", "System.Collections.Generic.IReadOnlyDictionary<string, int>?")]
     [InlineData("MatrixRequest", "OptionalNullable", "Contoso.Api.Optional<string?>")]
     [InlineData("MatrixResponse", "Secret", "string?")]

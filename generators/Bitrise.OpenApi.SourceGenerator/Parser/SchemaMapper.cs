@@ -310,8 +310,15 @@ internal sealed class SchemaMapper
 
     private static bool HasNullMember(JsonSchema schema) => schema.Enumeration.Any(value => value is null);
 
-    private static TypeKind UnderlyingKind(JsonSchema schema) =>
-        (schema.Type & JsonObjectType.Integer) != 0 ? (schema.Format is "int64" ? TypeKind.Int64 : TypeKind.Int32) : TypeKind.String;
+    private static TypeKind UnderlyingKind(JsonSchema schema)
+    {
+        if ((schema.Type & JsonObjectType.Integer) == 0)
+        {
+            return TypeKind.String;
+        }
+
+        return schema.Format is "int64" ? TypeKind.Int64 : TypeKind.Int32;
+    }
 
     private static TypeKind StringKind(string? format) =>
         format switch
@@ -532,7 +539,7 @@ internal sealed class SchemaMapper
             }
             else if (IsSingleAllOf(schema))
             {
-                schema = schema.AllOf.First();
+                schema = SubstantiveParts(schema).First();
             }
             else
             {
@@ -544,7 +551,30 @@ internal sealed class SchemaMapper
     }
 
     private static bool IsSingleAllOf(JsonSchema schema) =>
-        schema.AllOf.Count == 1 && schema.Properties.Count == 0 && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object;
+        schema.AllOf.Count > 0
+        && SubstantiveParts(schema).Count() == 1
+        && schema.Properties.Count == 0
+        && (schema.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object;
+
+    /// <summary>
+    /// Returns the <c>allOf</c> parts that constrain the value. Parts that only annotate it (a <c>description</c>,
+    /// an <c>example</c>, <c>nullable</c>, or a bare <c>type: object</c>) are left out, because documents add them
+    /// beside a <c>$ref</c> to describe it.
+    /// </summary>
+    private static IEnumerable<JsonSchema> SubstantiveParts(JsonSchema schema) =>
+        schema.AllOf.Where(part => !IsAnnotationOnly(part));
+
+    private static bool IsAnnotationOnly(JsonSchema part) =>
+        !part.HasReference
+        && (part.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object
+        && part.Properties.Count == 0
+        && part.AllOf.Count == 0
+        && part.OneOf.Count == 0
+        && part.AnyOf.Count == 0
+        && part.Enumeration.Count == 0
+        && part.AdditionalPropertiesSchema is null
+        && part.Item is null
+        && part.Items.Count == 0;
 
     /// <summary>
     /// True for a schema that only points at another one. <see cref="Resolve"/> returns such a schema only when
@@ -579,7 +609,7 @@ internal sealed class SchemaMapper
         }
 
         return schema.Properties.Count > 0
-            || (schema.AllOf.Count > 1 && schema.AllOf.All(part => Resolve(part) is { } resolved && !_resolver.IsPlaceholder(resolved) && !IsReference(resolved) && IsClass(resolved, visited)));
+            || (schema.AllOf.Count > 1 && SubstantiveParts(schema).Any() && SubstantiveParts(schema).All(part => Resolve(part) is { } resolved && !_resolver.IsPlaceholder(resolved) && !IsReference(resolved) && IsClass(resolved, visited)));
     }
 
     private void CollectProperties(JsonSchema schema, IDictionary<string, JsonSchemaProperty> properties, ISet<string> required, ISet<JsonSchema> visited)
@@ -627,7 +657,7 @@ internal sealed class SchemaMapper
             }
             else
             {
-                current = current.AllOf.Count == 1 ? current.AllOf.First() : null;
+                current = IsSingleAllOf(current) ? SubstantiveParts(current).First() : null;
             }
         }
 
@@ -635,7 +665,8 @@ internal sealed class SchemaMapper
     }
 
     private static bool IsNullable(JsonSchema schema) =>
-        schema.IsNullableRaw == true
+        schema.AllOf.Any(part => IsAnnotationOnly(part) && IsNullable(part))
+        || schema.IsNullableRaw == true
         || (schema.Type & JsonObjectType.Null) != 0
         || (schema.ExtensionData is { } extensions && extensions.TryGetValue("x-nullable", out var value) && IsTrue(value));
 

@@ -87,6 +87,9 @@ namespace Contoso.Api
         /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ZooSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ZooSize> ZooSize => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ZooSize>)Options.GetTypeInfo(typeof(global::Contoso.Api.ZooSize));
 
+        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ZooWrapped"/>.</summary>
+        public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ZooWrapped> ZooWrapped => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ZooWrapped>)Options.GetTypeInfo(typeof(global::Contoso.Api.ZooWrapped));
+
         /// <summary>Returns the contract of a generated model or of a request or response body type of the operations, or <c>null</c> for any other type.</summary>
         /// <param name="type">The type to serialize.</param>
         /// <param name="options">The options the contract is created for.</param>
@@ -201,6 +204,11 @@ namespace Contoso.Api
             if (type == typeof(global::Contoso.Api.ZooSize))
             {
                 return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Contoso.Api.ZooSize>(options, global::Contoso.Api.ZooSize.JsonConverter.Instance);
+            }
+
+            if (type == typeof(global::Contoso.Api.ZooWrapped))
+            {
+                return global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<global::Contoso.Api.ZooWrapped>(options, global::Contoso.Api.ZooWrapped.JsonConverter.Instance);
             }
 
             if (type == typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, int>))

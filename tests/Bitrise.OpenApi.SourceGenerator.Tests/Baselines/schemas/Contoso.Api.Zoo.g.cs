@@ -23,6 +23,10 @@ namespace Contoso.Api
         /// <remarks>JSON name: counts. Null when the JSON omits it.</remarks>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, int?>? Counts { get; set; }
 
+        /// <summary>The <c>described_cat</c> property.</summary>
+        /// <remarks>JSON name: described_cat. Null when the JSON omits it.</remarks>
+        public global::Contoso.Api.Cat? DescribedCat { get; set; }
+
         /// <summary>Known properties plus any others, which are kept.</summary>
         /// <remarks>JSON name: extras. Null when the JSON omits it.</remarks>
         public global::Contoso.Api.Extensible? Extras { get; set; }
@@ -95,6 +99,10 @@ namespace Contoso.Api
         /// <remarks>JSON name: visitors. Null when the JSON omits it.</remarks>
         public long? Visitors { get; set; }
 
+        /// <summary>The <c>wrapped</c> property.</summary>
+        /// <remarks>JSON name: wrapped. Null when the JSON omits it.</remarks>
+        public global::Contoso.Api.ZooWrapped? Wrapped { get; set; }
+
         /// <summary>Returns the type name and the property values, with secrets replaced by [redacted].</summary>
         /// <returns>The text.</returns>
         public override string ToString()
@@ -104,6 +112,7 @@ namespace Contoso.Api
             builder.Append(", Born = ").Append(global::Contoso.Api.OpenApiJson.Format(Born));
             builder.Append(", Color = ").Append(global::Contoso.Api.OpenApiJson.Format(Color));
             builder.Append(", Counts = ").Append(global::Contoso.Api.OpenApiJson.Format(Counts));
+            builder.Append(", DescribedCat = ").Append(global::Contoso.Api.OpenApiJson.Format(DescribedCat));
             builder.Append(", Extras = ").Append(global::Contoso.Api.OpenApiJson.Format(Extras));
             builder.Append(", Groups = ").Append(global::Contoso.Api.OpenApiJson.Format(Groups));
             builder.Append(", Head = ").Append(global::Contoso.Api.OpenApiJson.Format(Head));
@@ -122,6 +131,7 @@ namespace Contoso.Api
             builder.Append(", Theme = ").Append(global::Contoso.Api.OpenApiJson.Format(Theme));
             builder.Append(", Untyped = ").Append(global::Contoso.Api.OpenApiJson.Format(Untyped));
             builder.Append(", Visitors = ").Append(global::Contoso.Api.OpenApiJson.Format(Visitors));
+            builder.Append(", Wrapped = ").Append(global::Contoso.Api.OpenApiJson.Format(Wrapped));
             return builder.Append(" }").ToString();
         }
 
@@ -138,6 +148,7 @@ namespace Contoso.Api
                 string? bornValue = default;
                 global::Contoso.Api.Color? colorValue = default;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, int?>? countsValue = default;
+                global::Contoso.Api.Cat? describedCatValue = default;
                 global::Contoso.Api.Extensible? extrasValue = default;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Contoso.Api.Cat>>? groupsValue = default;
                 global::Contoso.Api.Node? headValue = default;
@@ -156,6 +167,7 @@ namespace Contoso.Api
                 global::Contoso.Api.NullableColor? themeValue = default;
                 global::System.Text.Json.JsonElement? untypedValue = default;
                 long? visitorsValue = default;
+                global::Contoso.Api.ZooWrapped? wrappedValue = default;
 
                 while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                 {
@@ -178,6 +190,11 @@ namespace Contoso.Api
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
                         countsValue = global::Contoso.Api.OpenApiJson.ReadMap<int?>(ref reader, "counts", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadInt32(ref itemReader0, "counts{}"));
+                    }
+                    else if (reader.ValueTextEquals("described_cat"))
+                    {
+                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                        describedCatValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "described_cat", global::Contoso.Api.Cat.JsonConverter.Instance, options);
                     }
                     else if (reader.ValueTextEquals("extras"))
                     {
@@ -269,6 +286,11 @@ namespace Contoso.Api
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
                         visitorsValue = global::Contoso.Api.OpenApiJson.ReadInt64(ref reader, "visitors");
                     }
+                    else if (reader.ValueTextEquals("wrapped"))
+                    {
+                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                        wrappedValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "wrapped", global::Contoso.Api.ZooWrapped.JsonConverter.Instance, options);
+                    }
                     else
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
@@ -282,6 +304,7 @@ namespace Contoso.Api
                     Born = bornValue,
                     Color = colorValue,
                     Counts = countsValue,
+                    DescribedCat = describedCatValue,
                     Extras = extrasValue,
                     Groups = groupsValue,
                     Head = headValue,
@@ -300,6 +323,7 @@ namespace Contoso.Api
                     Theme = themeValue,
                     Untyped = untypedValue,
                     Visitors = visitorsValue,
+                    Wrapped = wrappedValue,
                 };
             }
 
@@ -348,6 +372,12 @@ namespace Contoso.Api
                         }
                     }
                     writer.WriteEndObject();
+                }
+
+                if (value.DescribedCat is not null)
+                {
+                    writer.WritePropertyName("described_cat");
+                    global::Contoso.Api.Cat.JsonConverter.Instance.Write(writer, value.DescribedCat, options);
                 }
 
                 if (value.Extras is not null)
@@ -480,6 +510,12 @@ namespace Contoso.Api
                 {
                     writer.WritePropertyName("visitors");
                     writer.WriteNumberValue(value.Visitors.Value);
+                }
+
+                if (value.Wrapped is not null)
+                {
+                    writer.WritePropertyName("wrapped");
+                    global::Contoso.Api.ZooWrapped.JsonConverter.Instance.Write(writer, value.Wrapped, options);
                 }
 
                 writer.WriteEndObject();
