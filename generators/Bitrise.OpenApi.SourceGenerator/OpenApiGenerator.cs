@@ -38,8 +38,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             return;
         }
 
-        var documents = context.AdditionalTextsProvider
-            .Combine(context.AnalyzerConfigOptionsProvider)
+        var items = context.AdditionalTextsProvider.Combine(context.AnalyzerConfigOptionsProvider);
+
+        var documents = items
             .Select(static (pair, cancellationToken) => OpenApiDocumentInputReader.Read(pair.Left, pair.Right, cancellationToken))
             .Where(static input => input is not null)
             .Select(static (input, _) => input!)
@@ -69,6 +70,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(EmitStepName);
 
         context.RegisterSourceOutput(emitInputs, OpenApiEmitter.Emit);
+        context.RegisterSourceOutput(items.Select(static (pair, _) => OpenApiDocumentInputReader.ReadOptInDiagnostics(pair.Left, pair.Right)), DiagnosticReporter.Report);
         context.RegisterSourceOutput(documents.Select(static (input, _) => input.OptionDiagnostics), DiagnosticReporter.Report);
         context.RegisterSourceOutput(models.Select(static (model, _) => model.Diagnostics), DiagnosticReporter.Report);
     }

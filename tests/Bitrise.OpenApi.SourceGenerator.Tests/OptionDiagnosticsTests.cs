@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace Bitrise.OpenApi.SourceGenerator.Tests;
 
@@ -78,6 +79,59 @@ public sealed class OptionDiagnosticsTests
         var message = diagnostic.GetMessage();
         Assert.Contains("TypeAccessibility=\"" + value + "\"", message);
         Assert.Contains("public or internal", message);
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("1")]
+    [InlineData("on")]
+    public void InvalidOptIn_ReportsErrorWithChoices(string value)
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem(DocumentPath, Document, OptIn: false, Metadata: new Dictionary<string, string> { ["OpenApi"] = value }));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("OASG051", diagnostic.Id);
+        Assert.Equal(DocumentPath, diagnostic.Location.GetLineSpan().Path);
+        var message = diagnostic.GetMessage();
+        Assert.Contains("OpenApi=\"" + value + "\"", message);
+        Assert.Contains("true or false", message);
+        Assert.Null(output.Compilation.GetTypeByMetadataName("Contoso.Api.ContosoClient"));
+    }
+
+    [Theory]
+    [InlineData("false")]
+    [InlineData("False")]
+    [InlineData("")]
+    public void OptInFalseOrEmpty_ReportsNothing(string value)
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem(DocumentPath, Document, OptIn: false, Metadata: new Dictionary<string, string> { ["OpenApi"] = value }));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Null(output.Compilation.GetTypeByMetadataName("Contoso.Api.ContosoClient"));
+    }
+
+    [Fact]
+    public void WithoutMetadataNames_ReportsNoUnknownName()
+    {
+        // A project that imports only the props file passes the declared metadata and no list of names.
+        var metadata = new Dictionary<string, string>
+        {
+            ["build_metadata.AdditionalFiles.OpenApi"] = "true",
+            ["build_metadata.AdditionalFiles.ClientNmae"] = "InventoryClient",
+        };
+        var options = new TestAnalyzerConfigOptionsProvider(
+            new Dictionary<string, IReadOnlyDictionary<string, string>> { [DocumentPath] = metadata },
+            new Dictionary<string, string>());
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            generators: [new OpenApiGenerator().AsSourceGenerator()],
+            additionalTexts: [new InMemoryAdditionalText(DocumentPath, Document)],
+            parseOptions: GeneratorHarness.ParseOptions,
+            optionsProvider: options);
+
+        driver = driver.RunGenerators(GeneratorHarness.CreateCompilation("namespace Placeholder { }"), TestContext.Current.CancellationToken);
+
+        Assert.Empty(driver.GetRunResult().Diagnostics);
+        Assert.NotEmpty(driver.GetRunResult().GeneratedTrees);
     }
 
     [Fact]

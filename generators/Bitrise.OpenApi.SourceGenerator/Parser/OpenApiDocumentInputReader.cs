@@ -25,6 +25,8 @@ internal static class OpenApiDocumentInputReader
     /// <summary>The item metadata names that the generator reads, in the order the documentation lists them.</summary>
     private static readonly string[] OptionNames = ["OpenApi", "Namespace", "ClientName", "TypeAccessibility", "SerializerContextName"];
 
+    private static readonly string[] OptInValues = ["true", "false"];
+
     private static readonly string[] AccessibilityValues = ["public", "internal"];
 
     /// <summary>
@@ -66,6 +68,21 @@ internal static class OpenApiDocumentInputReader
             Options = documentOptions,
             OptionDiagnostics = diagnostics.ToEquatableArray(),
         };
+    }
+
+    /// <summary>
+    /// Returns OASG051 for an item whose <c>OpenApi</c> metadata is neither <c>true</c> nor <c>false</c>, such as
+    /// <c>yes</c>, because such an item is not read as a document and would otherwise be left out silently.
+    /// </summary>
+    public static EquatableArray<DiagnosticInfo> ReadOptInDiagnostics(AdditionalText file, AnalyzerConfigOptionsProvider optionsProvider)
+    {
+        var value = NonEmpty(optionsProvider.GetOptions(file), "OpenApi");
+        if (value is null || value.Equals("true", StringComparison.OrdinalIgnoreCase) || value.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return EquatableArray<DiagnosticInfo>.Empty;
+        }
+
+        return new[] { AtStart(DiagnosticDescriptors.InvalidOptionValue, file.Path, file.Path, "OpenApi", value, Choices(OptInValues)) }.ToEquatableArray();
     }
 
     private static TypeAccessibility ReadAccessibility(string filePath, AnalyzerConfigOptions options, List<DiagnosticInfo> diagnostics)
