@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 
 namespace Bitrise.OpenApi.SourceGenerator;
@@ -9,30 +11,32 @@ namespace Bitrise.OpenApi.SourceGenerator;
 internal static class DiagnosticDescriptors
 {
     private const string Category = "Bitrise.OpenApi.SourceGenerator";
+    private static readonly Regex ArgumentIndex = new("\\{([0-9]+)(?=[,:}])", RegexOptions.CultureInvariant);
+
     private const string HelpLinkBase = "https://github.com/bitrise-codesigning/Bitrise.CodeSigning.Generated/blob/main/docs/diagnostics.md#";
 
     public static readonly DiagnosticDescriptor InvalidDocument = Create(
         "OASG001",
         "The OpenAPI document cannot be read",
-        "'{0}' is not valid {1} at {2}: {3}. {4} No code is generated for the document.",
+        "The document is not valid {0}: {1}. {2} No code is generated for the document.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor EmptyDocument = Create(
         "OASG002",
         "The OpenAPI document is empty",
-        "'{0}' is empty. Add an OpenAPI 3 or Swagger 2.0 document, or remove OpenApi=\"true\" from the item.",
+        "The document is empty. Add an OpenAPI 3 or Swagger 2.0 document, or remove OpenApi=\"true\" from the item.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor NotOpenApi = Create(
         "OASG003",
         "The file is not an OpenAPI document",
-        "'{0}' has no 'openapi' or 'swagger' version field, so it is not an OpenAPI document. Add the field, or remove OpenApi=\"true\" from the item.",
+        "The document has no top-level 'openapi' or 'swagger' version field, so it is not an OpenAPI document. Add the field, or remove OpenApi=\"true\" from the item.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor ExternalReference = Create(
         "OASG004",
-        "An external reference is not loaded",
-        "The reference '{0}' at '{1}' points outside the document, and the generator reads no other files or URLs, so the value is typed JsonElement. Copy the referenced schema into the document's components.",
+        "A reference to a URL is not loaded",
+        "The reference '{0}' at '{1}' points at a URL, and the generator fetches no URLs, so the value is typed JsonElement. Save the referenced document as a file of the project and add it as an AdditionalFiles item, or copy the schema into the document's components.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedSchema = Create(
@@ -68,13 +72,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor GeneratorFailure = Create(
         "OASG010",
         "The generator failed on the OpenAPI document",
-        "The generator failed on '{0}' with {1}: {2}. No code is generated for the document; please report this with the document attached.",
+        "The generator failed on the document with {0}: {1}. No code is generated for the document; please report this with the document attached.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor InvalidReference = Create(
         "OASG011",
         "A reference cannot be resolved",
-        "'{0}' cannot be loaded: {1}. Check that the '$ref' points at an existing schema in the document.",
+        "The reference '{0}' cannot be resolved: {1}. No code is generated for the document. Point the '$ref' at a node that exists, such as '#/components/schemas/Name'.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnsupportedPathParameter = Create(
@@ -98,7 +102,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedVersion = Create(
         "OASG015",
         "The OpenAPI version is not supported",
-        "'{0}' declares {1} '{2}' at '{3}', a version the generator does not support. Convert the document to Swagger 2.0 or OpenAPI 3.0. No code is generated for it.",
+        "The document declares {0} '{1}', a version the generator does not support. Convert the document to Swagger 2.0 or OpenAPI 3.0. No code is generated for it.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor DuplicateMethodName = Create(
@@ -112,6 +116,36 @@ internal static class DiagnosticDescriptors
         "An operation's method name is a member of the client",
         "The operation {0} maps to the method name '{1}', which the generated client already has, so the method is named '{2}'. Give the operation another operationId.",
         DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DuplicateKey = Create(
+        "OASG040",
+        "A key appears twice in the same mapping",
+        "The key '{0}' is already set in this mapping on line {1}. JSON and YAML require unique keys, and the generator uses the later value. Remove or rename one of them.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MultipleYamlDocuments = Create(
+        "OASG041",
+        "The file holds more than one YAML document",
+        "A second YAML document starts here, and the generator reads only the first. Move each document into a file of its own.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ReferencedFileMissing = Create(
+        "OASG042",
+        "A referenced file is not an AdditionalFiles item",
+        "The reference '{0}' points at '{1}', which is not an AdditionalFiles item of the project, and the generator reads no files itself, so {2}. Add <AdditionalFiles Include=\"{1}\" /> to the project.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CircularReference = Create(
+        "OASG043",
+        "A reference leads back to itself",
+        "The reference '{0}' leads back to itself through {1}, so it names no value. No code is generated for the document. Point one reference of the cycle at a node with content.",
+        DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingResponses = Create(
+        "OASG044",
+        "An operation has no responses",
+        "The operation has no 'responses', which OpenAPI 3.1 allows but NSwag requires, so the generator reads it as returning no body and its method returns Task. Add 'responses' to say what it returns.",
+        DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor UnknownOption = Create(
         "OASG050",
@@ -131,16 +165,22 @@ internal static class DiagnosticDescriptors
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
         UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema, UnsupportedVersion, DuplicateMethodName,
         ReservedMethodName, UnknownOption, InvalidOptionValue,
+        DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>
     public static DiagnosticDescriptor Get(string id) => ById[id];
 
+    /// <summary>
+    /// Creates a descriptor whose message starts with the file, line, column and JSON pointer of the node, which
+    /// <see cref="Emitter.DiagnosticReporter"/> passes as argument 0; <paramref name="messageFormat"/> numbers
+    /// its own arguments from 0, and they are shifted by one.
+    /// </summary>
     private static DiagnosticDescriptor Create(string id, string title, string messageFormat, DiagnosticSeverity severity) =>
         new(
             id,
             title,
-            messageFormat,
+            "{0}: " + ArgumentIndex.Replace(messageFormat, match => "{" + (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) + 1).ToString(CultureInfo.InvariantCulture)),
             Category,
             severity,
             isEnabledByDefault: true,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Linq;
 using Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -30,7 +31,7 @@ public sealed class DiagnosticTests
           - run: make
         """;
 
-    private const string ExternalReference = """
+    private const string MissingFile = """
         openapi: 3.0.3
         info: { title: External, version: "1" }
         paths: {}
@@ -45,7 +46,7 @@ public sealed class DiagnosticTests
                   $ref: "pet.yaml#/Pet"
         """;
 
-    private const string RemoteReference = """
+    private const string UrlReference = """
         {
           "openapi": "3.0.3",
           "info": { "title": "Remote", "version": "1" },
@@ -114,21 +115,121 @@ public sealed class DiagnosticTests
                   description: No content.
         """;
 
-    /// <summary>Documents that cannot be read, the diagnostic each gives, and its zero-based line.</summary>
-    public static TheoryData<string, string, string, int> BrokenDocuments => new()
+    private const string TwoYamlDocuments = """
+        openapi: 3.0.3
+        info: { title: First, version: "1" }
+        paths: { /first: { get: { operationId: first-get, responses: { "204": { description: None } } } } }
+        ---
+        openapi: 3.0.3
+        info: { title: Second, version: "1" }
+        paths: { /second: { get: { operationId: second-get, responses: { "204": { description: None } } } } }
+        """;
+
+    private const string DuplicateYamlKey = """
+        openapi: 3.0.3
+        info: { title: Duplicate, version: "1" }
+        paths: {}
+        components:
+          schemas:
+            Pet:
+              type: object
+            Pet:
+              type: string
+        """;
+
+    private const string DuplicateJsonKey = """
+        {
+          "openapi": "3.0.3",
+          "info": { "title": "Duplicate", "version": "1", "title": "Again" },
+          "paths": {}
+        }
+        """;
+
+    private const string WrongFieldType = """
+        openapi: 3.0.3
+        info: { title: Wrong type, version: "1" }
+        paths:
+          /pets:
+            get:
+              parameters: 7
+              responses:
+                "204":
+                  description: No content.
+        """;
+
+    private const string ParameterCycle = """
+        openapi: 3.0.3
+        info: { title: Cycle, version: "1" }
+        paths:
+          /pets:
+            get:
+              parameters:
+                - $ref: "#/components/parameters/First"
+              responses:
+                "204":
+                  description: No content.
+        components:
+          parameters:
+            First:
+              $ref: "#/components/parameters/Second"
+            Second:
+              $ref: "#/components/parameters/First"
+        """;
+
+    private const string SchemaCycle = """
+        openapi: 3.0.3
+        info: { title: Cycle, version: "1" }
+        paths: {}
+        components:
+          schemas:
+            Holder:
+              type: object
+              properties:
+                loop:
+                  $ref: "#/components/schemas/Loop"
+            Loop:
+              $ref: "#/components/schemas/Loop"
+        """;
+
+    private const string UndefinedAlias = """
+        openapi: 3.0.3
+        info: { title: Alias, version: "1" }
+        paths: *missing
+        """;
+
+    private const string TrailingJson = """
+        { "openapi": "3.0.3", "info": { "title": "Trailing", "version": "1" }, "paths": {} }
+        { "openapi": "3.0.3" }
+        """;
+
+    /// <summary>
+    /// Documents that cannot be read as they are, the diagnostic each gives, and where: the zero-based line and
+    /// column, and the JSON pointer that the message names.
+    /// </summary>
+    public static TheoryData<string, string, string, int, int, string> BrokenDocuments => new()
     {
-        { "invalid.yaml", InvalidYaml, "OASG001", 2 },
-        { "invalid.json", InvalidJson, "OASG001", 5 },
-        { "empty.yaml", string.Empty, "OASG002", 0 },
-        { "blank.yaml", "  \n\n", "OASG002", 0 },
-        { "build.yaml", NotOpenApi, "OASG003", 0 },
-        { "external.yaml", ExternalReference, "OASG004", 10 },
-        { "remote.json", RemoteReference, "OASG004", 9 },
-        { "missing.yaml", MissingReference, "OASG011", 9 },
-        { "swagger-1.2.yaml", Swagger12, "OASG015", 0 },
-        { "swagger-version-1.2.json", SwaggerVersion12, "OASG015", 2 },
-        { "openapi-4.yaml", OpenApi4, "OASG015", 2 },
-        { "duplicates.yaml", DuplicateOperationIds, "OASG016", 11 },
+        { "invalid.yaml", InvalidYaml, "OASG001", 2, 9, "#/info/title" },
+        { "invalid.json", InvalidJson, "OASG001", 5, 2, "#/paths" },
+        { "trailing.json", TrailingJson, "OASG001", 1, 0, "#" },
+        { "undefined-alias.yaml", UndefinedAlias, "OASG001", 2, 7, "#/paths" },
+        { "wrong-type.yaml", WrongFieldType, "OASG001", 5, 6, "#/paths/~1pets/get/parameters" },
+        { "empty.yaml", string.Empty, "OASG002", 0, 0, "#" },
+        { "blank.yaml", "  \n\n", "OASG002", 0, 0, "#" },
+        { "comment.yaml", "# only a comment\n", "OASG002", 0, 0, "#" },
+        { "build.yaml", NotOpenApi, "OASG003", 0, 0, "#" },
+        { "list.yaml", "- openapi: 3.0.3\n", "OASG003", 0, 0, "#" },
+        { "url.json", UrlReference, "OASG004", 9, 10, "#/components/schemas/Holder/properties/pet" },
+        { "missing.yaml", MissingReference, "OASG011", 9, 16, "#/components/schemas/Holder/properties/pet/$ref" },
+        { "schema-cycle.yaml", SchemaCycle, "OASG014", 8, 8, "#/components/schemas/Holder/properties/loop" },
+        { "swagger-1.2.yaml", Swagger12, "OASG015", 0, 0, "#/swagger" },
+        { "swagger-version-1.2.json", SwaggerVersion12, "OASG015", 2, 2, "#/swaggerVersion" },
+        { "openapi-4.yaml", OpenApi4, "OASG015", 2, 0, "#/openapi" },
+        { "duplicates.yaml", DuplicateOperationIds, "OASG016", 11, 6, "#/paths/~1b/get/operationId" },
+        { "duplicate-key.yaml", DuplicateYamlKey, "OASG040", 7, 4, "#/components/schemas/Pet" },
+        { "duplicate-key.json", DuplicateJsonKey, "OASG040", 2, 50, "#/info/title" },
+        { "two-documents.yaml", TwoYamlDocuments, "OASG041", 3, 0, "#" },
+        { "missing-file.yaml", MissingFile, "OASG042", 11, 16, "#/components/schemas/Holder/properties/pet/$ref" },
+        { "parameter-cycle.yaml", ParameterCycle, "OASG043", 13, 12, "#/components/parameters/First/$ref" },
     };
 
     /// <summary>Documents with an unsupported version, the field, its value, and the zero-based column of its key.</summary>
@@ -141,7 +242,7 @@ public sealed class DiagnosticTests
 
     [Theory]
     [MemberData(nameof(BrokenDocuments))]
-    public void BrokenDocument_ReportsLocatedDiagnostic(string fileName, string text, string expectedId, int expectedLine)
+    public void BrokenDocument_ReportsLocatedDiagnostic(string fileName, string text, string expectedId, int expectedLine, int expectedColumn, string expectedPointer)
     {
         var path = "/specs/" + fileName;
 
@@ -151,14 +252,18 @@ public sealed class DiagnosticTests
         var span = diagnostic.Location.GetLineSpan();
         Assert.Equal(path, span.Path);
         Assert.Equal(expectedLine, span.StartLinePosition.Line);
+        Assert.Equal(expectedColumn, span.StartLinePosition.Character);
         Assert.Contains(diagnostic.Id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri);
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var expectedStart = string.Create(CultureInfo.InvariantCulture, $"'{path}' line {expectedLine + 1}, column {expectedColumn + 1}, at '{expectedPointer}': ");
+        Assert.StartsWith(expectedStart, message);
     }
 
     [Theory]
     [MemberData(nameof(BrokenDocuments))]
-    public void BrokenDocument_DoesNotThrow(string fileName, string text, string expectedId, int expectedLine)
+    public void BrokenDocument_DoesNotThrow(string fileName, string text, string expectedId, int expectedLine, int expectedColumn, string expectedPointer)
     {
-        _ = (expectedId, expectedLine);
+        _ = (expectedId, expectedLine, expectedColumn, expectedPointer);
 
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/" + fileName, text));
 
@@ -174,7 +279,7 @@ public sealed class DiagnosticTests
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/" + fileName, text));
 
         var diagnostic = Assert.Single(output.GeneratorDiagnostics);
-        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         Assert.Equal("OASG015", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(expectedColumn, diagnostic.Location.GetLineSpan().StartLinePosition.Character);
@@ -197,6 +302,39 @@ public sealed class DiagnosticTests
 
         Assert.Empty(output.GeneratorDiagnostics);
         Assert.NotEmpty(output.Result.GeneratedSources);
+    }
+
+    [Fact]
+    public void DuplicateJsonKey_KeepsLaterValue()
+    {
+        var model = Parser.OpenApiParser.Parse(new Model.OpenApiDocumentInput("/specs/duplicate-key.json", DuplicateJsonKey, "Contoso.Api", "ContosoClient"), TestContext.Current.CancellationToken);
+
+        var diagnostic = Assert.Single(model.Diagnostics);
+        Assert.Equal("OASG040", diagnostic.Id);
+        Assert.Equal(["title", "3"], diagnostic.MessageArguments);
+        Assert.Equal("Again", model.Title);
+    }
+
+    [Fact]
+    public void DuplicateYamlKey_KeepsLaterValue()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/duplicate-key.yaml", DuplicateYamlKey));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("The key 'Pet' is already set in this mapping on line 6.", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Null(output.Compilation.GetTypeByMetadataName("Contoso.Api.Pet"));
+    }
+
+    [Fact]
+    public void TwoYamlDocuments_ReadsFirst()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/two-documents.yaml", TwoYamlDocuments));
+
+        Assert.Equal("OASG041", Assert.Single(output.GeneratorDiagnostics).Id);
+        var client = output.Compilation.GetTypeByMetadataName("Contoso.Api.IContosoClient")!;
+        Assert.Single(client.GetMembers("FirstGetAsync"));
+        Assert.Empty(client.GetMembers("SecondGetAsync"));
     }
 
     [Fact]
@@ -230,13 +368,13 @@ public sealed class DiagnosticTests
 
     [Theory]
     [MemberData(nameof(BrokenDocuments))]
-    public void BrokenDocument_MessageHasNoDoublePeriod(string fileName, string text, string expectedId, int expectedLine)
+    public void BrokenDocument_MessageHasNoDoublePeriod(string fileName, string text, string expectedId, int expectedLine, int expectedColumn, string expectedPointer)
     {
-        _ = expectedLine;
+        _ = (expectedLine, expectedColumn, expectedPointer);
 
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/" + fileName, text));
 
-        var message = output.GeneratorDiagnostics.Single(candidate => candidate.Id == expectedId).GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        var message = output.GeneratorDiagnostics.Single(candidate => candidate.Id == expectedId).GetMessage(CultureInfo.InvariantCulture);
         Assert.DoesNotContain("..", message);
     }
 
@@ -245,8 +383,9 @@ public sealed class DiagnosticTests
     {
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/invalid.yaml", InvalidYaml));
 
-        var message = output.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.StartsWith("'/specs/invalid.yaml' is not valid YAML at line 3, column ", message);
+        var message = output.GeneratorDiagnostics.Single().GetMessage(CultureInfo.InvariantCulture);
+        Assert.StartsWith("'/specs/invalid.yaml' line 3, column ", message);
+        Assert.Contains("The document is not valid YAML: ", message);
         Assert.Contains("failed after this point", message);
         Assert.DoesNotContain("Exception during deserialization", message);
         Assert.DoesNotContain("Idx:", message);
@@ -260,8 +399,8 @@ public sealed class DiagnosticTests
 
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/quote.yaml", text));
 
-        var message = output.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.StartsWith("'/specs/quote.yaml' is not valid YAML at line 3, column 10: ", message);
+        var message = output.GeneratorDiagnostics.Single().GetMessage(CultureInfo.InvariantCulture);
+        Assert.StartsWith("'/specs/quote.yaml' line 3, column 10, at '#/info': The document is not valid YAML: ", message);
         Assert.Contains("quoted scalar", message);
         Assert.DoesNotContain("Exception during deserialization", message);
         Assert.DoesNotContain("Idx:", message);
@@ -272,8 +411,9 @@ public sealed class DiagnosticTests
     {
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/invalid.json", InvalidJson));
 
-        var message = output.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.StartsWith("'/specs/invalid.json' is not valid JSON at line 6, column ", message);
+        var message = output.GeneratorDiagnostics.Single().GetMessage(CultureInfo.InvariantCulture);
+        Assert.StartsWith("'/specs/invalid.json' line 6, column ", message);
+        Assert.Contains("The document is not valid JSON: ", message);
         Assert.DoesNotContain(", position ", message);
         Assert.Contains("Check the commas, quotes and brackets there.", message);
     }
@@ -284,8 +424,8 @@ public sealed class DiagnosticTests
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/missing.yaml", MissingReference));
 
         Assert.Equal(
-            "'/specs/missing.yaml' cannot be loaded: Could not resolve the path '#/components/schemas/Pet'. Check that the '$ref' points at an existing schema in the document.",
-            output.GeneratorDiagnostics.Single().GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            "'/specs/missing.yaml' line 10, column 17, at '#/components/schemas/Holder/properties/pet/$ref': The reference '#/components/schemas/Pet' cannot be resolved: the document has no node at '#/components/schemas/Pet'. No code is generated for the document. Point the '$ref' at a node that exists, such as '#/components/schemas/Name'.",
+            output.GeneratorDiagnostics.Single().GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -307,24 +447,24 @@ public sealed class DiagnosticTests
         var diagnostic = Assert.Single(output.GeneratorDiagnostics);
         Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Equal(
-            "The operations GET /a (operationId 'getA') and GET /b (operationId 'getA') both map to the method name 'GetAAsync', so the method of the second is named 'GetA2Async'. Give each operation a unique operationId.",
-            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+            "'/specs/duplicates.yaml' line 12, column 7, at '#/paths/~1b/get/operationId': The operations GET /a (operationId 'getA') and GET /b (operationId 'getA') both map to the method name 'GetAAsync', so the method of the second is named 'GetA2Async'. Give each operation a unique operationId.",
+            diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
 
     [Fact]
-    public void ExternalReference_NamesReferenceAndPointer()
+    public void MissingFile_NamesReferenceAndItemToAdd()
     {
-        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/external.yaml", ExternalReference));
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/external.yaml", MissingFile));
 
-        var message = output.GeneratorDiagnostics.Single(diagnostic => diagnostic.Id == "OASG004").GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        Assert.Contains("'pet.yaml'", message);
-        Assert.Contains("#/components/schemas/Holder/properties/pet", message);
+        var message = output.GeneratorDiagnostics.Single(diagnostic => diagnostic.Id == "OASG042").GetMessage(CultureInfo.InvariantCulture);
+        Assert.Contains("'pet.yaml#/Pet'", message);
+        Assert.Contains("Add <AdditionalFiles Include=\"/specs/pet.yaml\" />", message);
     }
 
     [Fact]
-    public void ExternalReference_StillGeneratesHolderWithJsonElement()
+    public void MissingFile_StillGeneratesHolderWithJsonElement()
     {
-        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/external.yaml", ExternalReference));
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/external.yaml", MissingFile));
 
         var holder = output.Compilation.GetTypeByMetadataName("Contoso.Api.Holder")!;
         var pet = holder.GetMembers("Pet").OfType<IPropertySymbol>().Single();

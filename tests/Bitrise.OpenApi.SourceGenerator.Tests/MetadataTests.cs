@@ -145,7 +145,7 @@ public sealed class MetadataTests
 
             var output = GeneratorHarness.Run(new OpenApiDocumentItem(specPath, text));
 
-            Assert.Single(output.GeneratorDiagnostics, diagnostic => diagnostic.Id == "OASG004");
+            Assert.Single(output.GeneratorDiagnostics, diagnostic => diagnostic.Id == "OASG042");
             Assert.Null(output.Compilation.GetTypeByMetadataName("Contoso.Api.Pet"));
             var pet = output.Compilation.GetTypeByMetadataName("Contoso.Api.Holder")!.GetMembers("Pet").OfType<IPropertySymbol>().Single();
             Assert.Equal("System.Text.Json.JsonElement?", pet.Type.ToDisplayString());

@@ -197,8 +197,10 @@ public sealed class ParametersRuntimeTests
 
     private static string FirstQuoted(string message)
     {
-        var start = message.IndexOf('\'') + 1;
-        return message[start..message.IndexOf('\'', start)];
+        // Every message starts with the file, line, column and pointer of the node, which end in "': ".
+        var text = message[(message.IndexOf("': ", StringComparison.Ordinal) + 3)..];
+        var start = text.IndexOf('\'') + 1;
+        return text[start..text.IndexOf('\'', start)];
     }
 
     private static (string Path, string[] Query) Split(string target)

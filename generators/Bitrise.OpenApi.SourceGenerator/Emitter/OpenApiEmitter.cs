@@ -31,8 +31,8 @@ internal static class OpenApiEmitter
         var plan = NamespacePlan.For(namespaceDocuments);
         if (plan.Conflicts.TryGetValue(document.FilePath, out var conflict))
         {
-            var location = Location.Create(document.FilePath, new TextSpan(0, 0), new LinePositionSpan(LinePosition.Zero, LinePosition.Zero));
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NamespaceConflict, location, document.FilePath, document.Namespace, conflict.FilePath, conflict.TypeName));
+            var arguments = new[] { document.FilePath, document.Namespace, conflict.FilePath, conflict.TypeName }.ToEquatableArray();
+            DiagnosticReporter.Report(context, new DiagnosticInfo(DiagnosticDescriptors.NamespaceConflict.Id, new LocationInfo(document.FilePath, 0, 0, 0, 0, 0, 0), arguments));
             return;
         }
 

@@ -21,15 +21,12 @@ namespace Bitrise.OpenApi.SourceGenerator.Parser;
 /// </summary>
 internal static class OpenApiParser
 {
-    private static readonly Regex JsonVersionField = new("\"(openapi|swagger)\"\\s*:", RegexOptions.CultureInvariant);
     private static readonly Regex SupportedOpenApiVersion = new("^3\\.[0-9]+(\\.[0-9]+)?([-+].*)?$", RegexOptions.CultureInvariant);
     private static readonly Regex SupportedSwaggerVersion = new("^2(\\.0)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex YamlVersionField = new("^[ \\t]*[\"']?(openapi|swagger)[\"']?[ \\t]*:", RegexOptions.CultureInvariant | RegexOptions.Multiline);
 
     public static OpenApiDocumentModel Parse(OpenApiDocumentInput input, CancellationToken cancellationToken)
     {
-        var locator = new TextLocator(input.FilePath, input.Text);
-        var diagnostics = new DiagnosticBag(locator);
+        var diagnostics = new DiagnosticBag(input.FilePath, input.Text);
         var schemas = new List<SchemaModel>();
         var operations = new List<OperationModel>();
         string? title = null;
@@ -49,7 +46,7 @@ internal static class OpenApiParser
         }
         catch (Exception exception)
         {
-            ReportLoadFailure(exception, input, diagnostics);
+            ReportLoadFailure(exception, diagnostics);
             schemas.Clear();
             operations.Clear();
         }
@@ -67,32 +64,41 @@ internal static class OpenApiParser
         };
     }
 
+    /// <summary>
+    /// Reads the text into a tree with positions, checks the version, resolves references and normalises what
+    /// NSwag cannot load, then hands NSwag the tree as JSON. Returns null when a reported problem leaves no
+    /// document to map.
+    /// </summary>
     private static OpenApiDocument? Load(OpenApiDocumentInput input, DiagnosticBag diagnostics, CancellationToken cancellationToken, out LocalReferenceResolver? resolver)
     {
         resolver = null;
-        var text = input.Text;
-        if (text.Trim().Length == 0)
+        var reported = diagnostics.Count;
+        var root = SourceReader.Read(input.FilePath, input.Text, diagnostics);
+        if (root is null)
         {
-            diagnostics.Add(DiagnosticDescriptors.EmptyDocument, diagnostics.Locator.AtStart(), input.FilePath);
+            // A file of white space, comments or a bare '---' contains no document, and nothing was reported yet.
+            if (diagnostics.Count == reported)
+            {
+                diagnostics.Add(DiagnosticDescriptors.EmptyDocument, diagnostics.Locator.AtStart());
+            }
+
             return null;
         }
 
-        var isJson = IsJson(text);
-        var versionFields = VersionFieldReader.Read(text, isJson);
-        if (versionFields is null)
+        if (!root.IsMapping)
         {
-            // The JSON cannot be parsed, and the load below reports where. A file that is not even meant to be an
-            // OpenAPI document gets OASG003 instead, found by a textual search for the version field.
-            if (!(isJson ? JsonVersionField : YamlVersionField).IsMatch(text))
-            {
-                diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.AtStart(), input.FilePath);
-                return null;
-            }
+            diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.RestOfLine(root.Start, "#"));
+            return null;
         }
-        else if (!IsSupportedVersion(versionFields, input.FilePath, diagnostics))
+
+        if (!IsSupportedVersion(root, diagnostics) || !StructureValidator.Validate(root, diagnostics) || !ReferenceBundler.Bundle(input, root, diagnostics))
         {
             return null;
         }
+
+        DocumentNormalizer.Normalize(root, diagnostics);
+        diagnostics.UseTree(root);
+        var json = SourceJsonWriter.Write(root);
 
         LocalReferenceResolver? created = null;
         Func<OpenApiDocument, JsonReferenceResolver> factory = document =>
@@ -103,9 +109,7 @@ internal static class OpenApiParser
 
         // The generator runs synchronously; NSwag's tasks complete without a synchronization context to return to.
         var documentPath = LocalReferenceResolver.DocumentBaseUri + Uri.EscapeDataString(System.IO.Path.GetFileName(input.FilePath));
-        var loaded = isJson
-            ? OpenApiDocument.FromJsonAsync(text, documentPath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult()
-            : OpenApiYamlDocument.FromYamlAsync(text, documentPath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult();
+        var loaded = OpenApiDocument.FromJsonAsync(json, documentPath, SchemaType.OpenApi3, factory, cancellationToken).GetAwaiter().GetResult();
         resolver = created ?? new LocalReferenceResolver(new OpenApiSchemaResolver(loaded, new SystemTextJsonSchemaGeneratorSettings()));
         return loaded;
     }
@@ -114,14 +118,15 @@ internal static class OpenApiParser
     /// Accepts OpenAPI 3.x and Swagger 2.0. Reports OASG003 when the document has no version field, and OASG015
     /// for any other version, including Swagger 1.x, whose field is <c>swaggerVersion</c>.
     /// </summary>
-    private static bool IsSupportedVersion(IReadOnlyList<VersionField> fields, string filePath, DiagnosticBag diagnostics)
+    private static bool IsSupportedVersion(SourceNode root, DiagnosticBag diagnostics)
     {
+        var fields = VersionFieldReader.Read(root);
         var field = fields.FirstOrDefault(candidate => candidate.Name == "openapi")
             ?? fields.FirstOrDefault(candidate => candidate.Name == "swagger")
             ?? fields.FirstOrDefault();
         if (field is null)
         {
-            diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.AtStart(), filePath);
+            diagnostics.Add(DiagnosticDescriptors.NotOpenApi, diagnostics.Locator.AtStart());
             return false;
         }
 
@@ -133,8 +138,7 @@ internal static class OpenApiParser
         };
         if (!isSupported)
         {
-            var location = diagnostics.Locator.AtLineColumn(field.Line, field.Column);
-            diagnostics.Add(DiagnosticDescriptors.UnsupportedVersion, location, filePath, field.Name, field.Value, "#/" + field.Name);
+            diagnostics.AddAtNode(DiagnosticDescriptors.UnsupportedVersion, field.Member.Value, field.Member, field.Name, field.Value);
         }
 
         return isSupported;
@@ -200,99 +204,34 @@ internal static class OpenApiParser
         return reached;
     }
 
-    private static void ReportLoadFailure(Exception exception, OpenApiDocumentInput input, DiagnosticBag diagnostics)
+    private static void ReportLoadFailure(Exception exception, DiagnosticBag diagnostics)
     {
-        var locator = diagnostics.Locator;
         var cause = Unwrap(exception);
         switch (cause)
         {
-            case YamlException yaml:
-                diagnostics.Add(
+            case DocumentTooLargeException tooLarge:
+                diagnostics.AddAtNode(
                     DiagnosticDescriptors.InvalidDocument,
-                    locator.AtLineColumn(yaml.Start.Line, yaml.Start.Column),
-                    input.FilePath,
+                    tooLarge.Node,
+                    null,
                     "YAML",
-                    LineColumn(yaml.Start.Line, yaml.Start.Column),
-                    MessageText.AsClause(YamlMarks.Replace(yaml.Message, string.Empty)),
-                    "Check the indentation, quotes and brackets there.");
-                break;
-            case JsonReaderException json when IsJson(input.Text):
-                diagnostics.Add(
-                    DiagnosticDescriptors.InvalidDocument,
-                    locator.AtLineColumn(json.LineNumber, json.LinePosition),
-                    input.FilePath,
-                    "JSON",
-                    LineColumn(json.LineNumber, json.LinePosition),
-                    WithoutPosition(json.Message),
-                    "Check the commas, quotes and brackets there.");
-                break;
-            case JsonSerializationException json when IsJson(input.Text):
-                diagnostics.Add(
-                    DiagnosticDescriptors.InvalidDocument,
-                    locator.AtLineColumn(json.LineNumber, json.LinePosition),
-                    input.FilePath,
-                    "OpenAPI",
-                    LineColumn(json.LineNumber, json.LinePosition),
-                    WithoutPosition(json.Message),
-                    StructureHint);
+                    "its aliases expand to more than " + SourceJsonWriter.MaxNodes.ToString(CultureInfo.InvariantCulture) + " nodes",
+                    "Replace the aliases that repeat large nodes with '$ref' to named schemas.");
                 break;
             case JsonReaderException or JsonSerializationException:
-                // NSwag converts YAML to JSON first, so the exception's line is one of that JSON; its path still
-                // names the place in the document.
+                // NSwag reads the JSON that the parser wrote from the tree, so the exception's path is a pointer
+                // into that tree, and its line and column are meaningless to the user.
                 var path = cause is JsonReaderException reader ? reader.Path : ((JsonSerializationException)cause).Path;
-                var pointer = ToPointer(path);
-                diagnostics.Add(DiagnosticDescriptors.InvalidDocument, locator.AtPointer(pointer), input.FilePath, "OpenAPI", "'" + pointer + "'", WithoutPosition(cause.Message), StructureHint);
+                diagnostics.AddAtPointer(DiagnosticDescriptors.InvalidDocument, ToPointer(path), "OpenAPI", MessageText.FromJsonException(cause.Message), StructureValidator.Hint);
                 break;
             case InvalidOperationException or NotSupportedException when cause.Message.IndexOf("resolve", StringComparison.OrdinalIgnoreCase) >= 0:
                 var reference = Regex.Match(cause.Message, "'(#[^']*)'");
-                var location = reference.Success ? locator.AtText(reference.Groups[1].Value) : locator.AtStart();
-                diagnostics.Add(DiagnosticDescriptors.InvalidReference, location, input.FilePath, MessageText.AsClause(cause.Message));
+                diagnostics.AddAtPointer(DiagnosticDescriptors.InvalidReference, "#", reference.Success ? reference.Groups[1].Value : string.Empty, MessageText.AsClause(cause.Message));
                 break;
             default:
-                diagnostics.Add(DiagnosticDescriptors.GeneratorFailure, locator.AtStart(), input.FilePath, cause.GetType().Name, MessageText.AsClause(cause.Message));
+                diagnostics.Add(DiagnosticDescriptors.GeneratorFailure, diagnostics.Locator.AtStart(), cause.GetType().Name, MessageText.AsClause(cause.Message));
                 break;
         }
-    }
-
-    private const string StructureHint = "Make the document match the OpenAPI specification there.";
-
-    /// <summary>The positions that YamlDotNet puts before its message: <c>(Line: 3, Col: 10, Idx: 34) - (Line: 3, Col: 10, Idx: 34): </c>.</summary>
-    private static readonly Regex YamlMarks = new("^\\(Line: \\d+, Col: \\d+, Idx: \\d+\\) - \\(Line: \\d+, Col: \\d+, Idx: \\d+\\): ", RegexOptions.CultureInvariant);
-
-    private static string LineColumn(long line, long column) =>
-        "line " + line.ToString(CultureInfo.InvariantCulture) + ", column " + column.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Removes the position that Json.NET appends (", line 6, position 2."), which the diagnostic gives on its own.</summary>
-    private static string WithoutPosition(string message) =>
-        MessageText.AsClause(Regex.Replace(message, ", line \\d+, position \\d+\\.$", string.Empty));
-
-    /// <summary>Returns true when the first character after white space and JSON comments (which Json.NET accepts) is <c>{</c>.</summary>
-    private static bool IsJson(string text)
-    {
-        var index = 0;
-        while (index < text.Length)
-        {
-            if (char.IsWhiteSpace(text[index]))
-            {
-                index++;
-            }
-            else if (string.CompareOrdinal(text, index, "//", 0, 2) == 0)
-            {
-                var lineEnd = text.IndexOf('\n', index);
-                index = lineEnd < 0 ? text.Length : lineEnd + 1;
-            }
-            else if (string.CompareOrdinal(text, index, "/*", 0, 2) == 0)
-            {
-                var commentEnd = text.IndexOf("*/", index + 2, StringComparison.Ordinal);
-                index = commentEnd < 0 ? text.Length : commentEnd + 2;
-            }
-            else
-            {
-                return text[index] == '{';
-            }
-        }
-
-        return false;
     }
 
     /// <summary>Converts a Json.NET path such as <c>paths['/users'].get</c> to the JSON pointer <c>#/paths/~1users/get</c>.</summary>
@@ -304,13 +243,13 @@ internal static class OpenApiParser
         }
 
         // A segment is ['quoted key'], [index] or a plain name between dots; exactly one group matches.
-        var segments = new List<string>();
+        var pointer = "#";
         foreach (Match match in Regex.Matches(path, "\\['(?<key>(?:[^']|'')*)'\\]|\\[(?<key>\\d+)\\]|(?<key>[^.\\[\\]]+)"))
         {
-            segments.Add(SchemaMapper.EscapePointer(match.Groups["key"].Value));
+            pointer = SourceNode.ChildPointer(pointer, match.Groups["key"].Value);
         }
 
-        return "#/" + string.Join("/", segments);
+        return pointer;
     }
 
     /// <summary>Returns the innermost exception that carries a position, or the innermost one.</summary>
