@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Bitrise.CodeSigning.Testing;
@@ -25,6 +26,7 @@ public sealed class FixtureDocumentsTests
         "oai-examples/v2.0/api-with-examples.yaml",
         "oai-examples/v2.0/petstore-expanded.yaml",
         "oai-examples/v2.0/petstore-minimal.yaml",
+        "oai-examples/v2.0/petstore-separate/spec/swagger.yaml",
         "oai-examples/v2.0/petstore-simple.json",
         "oai-examples/v2.0/petstore-with-external-docs.json",
         "oai-examples/v2.0/petstore.json",
@@ -69,13 +71,13 @@ public sealed class FixtureDocumentsTests
     ];
 
     /// <summary>
-    /// Documents whose references reach other files of the fixtures. The generator reads those only as
-    /// AdditionalFiles items, so <see cref="ExternalReferenceTests"/> covers them with the files passed along.
+    /// Documents whose references reach other files, with the folder of those files. The generator reads them
+    /// only as AdditionalFiles items, so every other file of the folder is passed as one without OpenApi="true".
     /// </summary>
-    private static readonly string[] SplitDocuments =
-    [
-        "oai-examples/v2.0/petstore-separate/spec/swagger.yaml",
-    ];
+    private static readonly Dictionary<string, string> SplitDocumentFolders = new(StringComparer.Ordinal)
+    {
+        ["oai-examples/v2.0/petstore-separate/spec/swagger.yaml"] = "oai-examples/v2.0/petstore-separate",
+    };
 
     /// <summary>Documents the generator rejects, with the diagnostic it reports.</summary>
     public static TheoryData<string, string> RejectedDocuments => new()
@@ -117,7 +119,6 @@ public sealed class FixtureDocumentsTests
     {
         var folder = RepositoryPaths.RequireShared(FixtureFolder);
         var listed = CompilingDocuments.Select(row => row.Data)
-            .Concat(SplitDocuments)
             .Concat(RejectedDocuments.Select(row => row.Data.Item1))
             .ToHashSet(StringComparer.Ordinal);
 
@@ -130,7 +131,15 @@ public sealed class FixtureDocumentsTests
 
     private static GeneratorOutput Generate(string relativePath)
     {
-        var path = Path.Combine(RepositoryPaths.RequireShared(FixtureFolder), relativePath);
-        return GeneratorHarness.Run(new OpenApiDocumentItem(path, File.ReadAllText(path), "Fixture", "FixtureClient"));
+        var folder = RepositoryPaths.RequireShared(FixtureFolder);
+        var path = Path.Combine(folder, relativePath);
+        var items = new List<OpenApiDocumentItem> { new(path, File.ReadAllText(path), "Fixture", "FixtureClient") };
+        if (SplitDocumentFolders.TryGetValue(relativePath, out var splitFolder))
+        {
+            var others = Directory.GetFiles(Path.Combine(folder, splitFolder), "*.yaml", SearchOption.AllDirectories).Where(file => file != path).Order(StringComparer.Ordinal);
+            items.AddRange(others.Select(file => new OpenApiDocumentItem(file, File.ReadAllText(file), OptIn: false)));
+        }
+
+        return GeneratorHarness.Run([.. items]);
     }
 }
