@@ -84,10 +84,10 @@ internal sealed class FakeCodeSigningService
         _faultPending = 1;
     }
 
-    /// <summary>Adds a confirmed entry with its stored bytes.</summary>
-    public FakeEntry Seed(string fileName, byte[] bytes)
+    /// <summary>Adds an entry with its stored bytes, confirmed unless <paramref name="processed"/> is false.</summary>
+    public FakeEntry Seed(string fileName, byte[] bytes, bool processed = true)
     {
-        var entry = new FakeEntry(NextSlug(), fileName, bytes.Length) { Processed = true, Bytes = bytes };
+        var entry = new FakeEntry(NextSlug(), fileName, bytes.Length) { Processed = processed, Bytes = bytes };
         _entries[entry.Slug] = entry;
         return entry;
     }
@@ -113,7 +113,7 @@ internal sealed class FakeCodeSigningService
     }
 
     private static bool RejectsUnprocessed(Fault fault)
-        => fault is Fault.TooManyRequests or Fault.Status500 or Fault.Status502 or Fault.Status503 or Fault.Status504 or Fault.HtmlErrorPage;
+        => fault is Fault.TooManyRequests or Fault.Status500 or Fault.Status502 or Fault.Status503 or Fault.Status504 or Fault.HtmlErrorPage or Fault.ExpiredUrl;
 
     private static (FakeRoute? Route, string? Slug) Route(string method, string path)
     {
@@ -222,6 +222,11 @@ internal sealed class FakeCodeSigningService
 
     private static RawHttpResponse Reject(Fault fault, bool storage)
     {
+        if (fault == Fault.ExpiredUrl)
+        {
+            return Xml(403, "<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>");
+        }
+
         if (fault == Fault.HtmlErrorPage)
         {
             return new RawHttpResponse(403, "text/html", Encoding.UTF8.GetBytes("<html>\n<head><title>403 Forbidden</title></head>\n<body><h1>Forbidden</h1><p>Blocked by the proxy.</p></body>\n</html>"));

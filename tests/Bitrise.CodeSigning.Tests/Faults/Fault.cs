@@ -53,4 +53,7 @@ public enum Fault
 
     /// <summary>The request is carried out; the create's <c>data</c> lacks <c>slug</c>.</summary>
     MissingSlug,
+
+    /// <summary>403 <c>AccessDenied</c> "Request has expired", as S3 returns for a presigned URL after its expiry; nothing is stored.</summary>
+    ExpiredUrl,
 }

@@ -71,6 +71,71 @@ public sealed class FaultMatrixTests
         Assert.Equal(1, host.Service.Count(FakeRoute.Download));
     }
 
+    [Fact]
+    public async Task ExpiredUploadUrl_StartsOverOnce()
+    {
+        await using var host = FaultHost.Start(Fault.ExpiredUrl, FaultDelay);
+        var logs = new LogCollector();
+        await using var services = CreateServices(host.Origin, logs);
+        var files = services.GetRequiredService<ICodeSigningFiles>();
+        host.Service.InjectOnce(FakeRoute.Put, Fault.ExpiredUrl);
+
+        var item = await UploadCertificateAsync(files);
+
+        var entry = Assert.Single(host.Service.Entries);
+        Assert.Equal(item.Slug, entry.Slug);
+        Assert.True(entry.Processed);
+        Assert.Equal(FileBytes, entry.Bytes);
+        Assert.Equal(2, host.Service.Count(FakeRoute.Create));
+        Assert.Equal(2, host.Service.Count(FakeRoute.Put));
+        Assert.Equal(1, host.Service.Count(FakeRoute.Delete));
+        Assert.Contains(logs.Messages, message => message.StartsWith("25 ", StringComparison.Ordinal));
+        Assert.Empty(SecretScan.Find(logs.Messages));
+    }
+
+    [Fact]
+    public async Task LostCreate_TwoCandidates_DeletesNone()
+    {
+        await using var host = FaultHost.Start(Fault.Timeout, FaultDelay);
+        var logs = new LogCollector();
+        await using var services = CreateServices(host.Origin, logs);
+        var files = services.GetRequiredService<ICodeSigningFiles>();
+        var stale = host.Service.Seed("cert.p12", FileBytes, processed: false);
+        host.Service.InjectOnce(FakeRoute.Create, Fault.Timeout);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadCertificateAsync(files));
+
+        Assert.Equal(UploadStage.Create, exception.Stage);
+        Assert.Null(exception.FileSlug);
+        Assert.False(exception.EntryDeleted);
+        Assert.Contains("several unprocessed build certificates named 'cert.p12'", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(2, host.Service.Entries.Count);
+        Assert.Contains(host.Service.Entries, entry => entry.Slug == stale.Slug);
+        Assert.Equal(0, host.Service.Count(FakeRoute.Delete));
+        Assert.Contains(logs.Messages, message => message.StartsWith("28 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LostCreate_DeletesEntryItMade()
+    {
+        await using var host = FaultHost.Start(Fault.ResetMidBody, FaultDelay);
+        var logs = new LogCollector();
+        await using var services = CreateServices(host.Origin, logs);
+        var files = services.GetRequiredService<ICodeSigningFiles>();
+        var other = host.Service.Seed("cert.p12", [1, 2, 3], processed: false);
+        host.Service.InjectOnce(FakeRoute.Create, Fault.ResetMidBody);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadCertificateAsync(files));
+
+        Assert.Equal(UploadStage.Create, exception.Stage);
+        Assert.NotNull(exception.FileSlug);
+        Assert.NotEqual(other.Slug, exception.FileSlug);
+        Assert.True(exception.EntryDeleted);
+        Assert.Contains("the entry that the create made although its response was lost", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(other.Slug, Assert.Single(host.Service.Entries).Slug);
+        Assert.Equal(1, host.Service.Count(FakeRoute.Create));
+    }
+
     internal static ServiceProvider CreateServices(string origin, LogCollector logs, TimeSpan? readTimeout = null)
         => MockApi.CreateServices(
             origin,
@@ -127,11 +192,17 @@ public sealed class FaultMatrixTests
         }
     }
 
-    private static async Task<bool> CheckUploadAsync(ICodeSigningFiles files, FakeCodeSigningService service)
+    /// <summary>Uploads <see cref="FileBytes"/> as <c>cert.p12</c> with the certificate password, failing the test after <see cref="HangLimit"/>.</summary>
+    private static Task<BuildCertificateResponseItemModel> UploadCertificateAsync(ICodeSigningFiles files)
     {
         var token = TestContext.Current.CancellationToken;
         var source = UploadSource.FromStream(new MemoryStream(FileBytes), FileBytes.Length, "cert.p12");
-        var item = await files.UploadBuildCertificateAsync(FakeCodeSigningService.App, source, SecretScan.CertificatePassword, token).WaitAsync(HangLimit, token);
+        return files.UploadBuildCertificateAsync(FakeCodeSigningService.App, source, SecretScan.CertificatePassword, token).WaitAsync(HangLimit, token);
+    }
+
+    private static async Task<bool> CheckUploadAsync(ICodeSigningFiles files, FakeCodeSigningService service)
+    {
+        var item = await UploadCertificateAsync(files);
         var entry = service.Entries.Single(entry => entry.Slug == item.Slug);
         return entry.Processed && FileBytes.AsSpan().SequenceEqual(entry.Bytes);
     }
