@@ -147,6 +147,12 @@ internal static class DiagnosticDescriptors
         "The operation has no 'responses', which OpenAPI 3.1 allows but NSwag requires, so the generator reads it as returning no body and its method returns Task. Add 'responses' to say what it returns.",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor WebhooksIgnored = Create(
+        "OASG045",
+        "Webhooks are not generated",
+        "The webhooks {0} describe requests that the service sends rather than receives, so the generator generates no client code for them. Handle them in the application that receives them.",
+        DiagnosticSeverity.Info);
+
     public static readonly DiagnosticDescriptor UnknownOption = Create(
         "OASG050",
         "An item metadata name is not a generator option",
@@ -165,7 +171,7 @@ internal static class DiagnosticDescriptors
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
         UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema, UnsupportedVersion, DuplicateMethodName,
         ReservedMethodName, UnknownOption, InvalidOptionValue,
-        DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses,
+        DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses, WebhooksIgnored,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

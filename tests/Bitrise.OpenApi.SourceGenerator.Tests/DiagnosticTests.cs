@@ -338,6 +338,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void Webhooks_ReportInfoAtKey()
+    {
+        var text = "openapi: 3.1.0\ninfo: { title: Hooks, version: \"1\" }\nwebhooks:\n  newPet:\n    post:\n      responses: { \"200\": { description: OK } }\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/hooks.yaml", text));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("OASG045", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Info, diagnostic.Severity);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Contains("The webhooks 'newPet' describe requests", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.NotEmpty(output.Result.GeneratedSources);
+    }
+
+    [Fact]
     public void JsonDocumentWithComments_IsRead()
     {
         var text = """

@@ -30,6 +30,13 @@ internal static class DocumentNormalizer
             AddMissingResponses(root, diagnostics);
         }
 
+        // NSwag 14.8 reads no 'webhooks' (OpenAPI 3.1), so without a note they would vanish without a word.
+        var webhooks = root.Members.LastOrDefault(member => member.Key == "webhooks");
+        if (webhooks is { Value: { IsMapping: true, Members.Count: > 0 } })
+        {
+            diagnostics.AddAtNode(DiagnosticDescriptors.WebhooksIgnored, webhooks.Value, webhooks, string.Join(", ", webhooks.Value.Members.Select(member => "'" + member.Key + "'")));
+        }
+
         if (root.Get("components")?.Get("schemas") is { IsMapping: true } schemas)
         {
             QualifyDiscriminatorMappings(root, schemas, new HashSet<SourceNode>());
