@@ -10,7 +10,6 @@ using Newtonsoft.Json;
 using NJsonSchema;
 using NJsonSchema.Generation;
 using NSwag;
-using YamlDotNet.Core;
 
 namespace Bitrise.OpenApi.SourceGenerator.Parser;
 
@@ -264,20 +263,12 @@ internal static class OpenApiParser
                 continue;
             }
 
-            // YamlDotNet's deserializer wraps the parser's exception in one whose message is only "Exception during
-            // deserialization", so the innermost YamlException carries the reason.
-            if (current is YamlException && current.InnerException is YamlException)
-            {
-                current = current.InnerException;
-                continue;
-            }
-
-            if (current is YamlException or JsonReaderException || current.InnerException is null)
+            if (current is JsonReaderException || current.InnerException is null)
             {
                 return current;
             }
 
-            if (current is JsonSerializationException && current.InnerException is not (YamlException or JsonReaderException))
+            if (current is JsonSerializationException && current.InnerException is not JsonReaderException)
             {
                 return current;
             }
