@@ -156,13 +156,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownOption = Create(
         "OASG050",
         "An item metadata name is not a generator option",
-        "'{0}' has the item metadata '{1}', which is not an option of the OpenAPI generator, so it has no effect. The options are {2}; correct the name or remove the metadata.",
+        "The AdditionalFiles item has the metadata '{0}', which is not an option of the OpenAPI generator, so it has no effect. The options are {1}; correct the name or remove the metadata.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor InvalidOptionValue = Create(
         "OASG051",
         "An option has an invalid value",
-        "'{0}' sets {1}=\"{2}\", which is not a valid value. Set it to {3}.",
+        "The AdditionalFiles item sets {0}=\"{1}\", which is not a valid value. Set it to {2}.",
         DiagnosticSeverity.Error);
 
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]

@@ -66,4 +66,22 @@ public sealed class ReferencedFilesTests
         Assert.Equal(["/specs/second.yaml"], inputs["/specs/first.yaml"].References.Select(file => file.FilePath));
         Assert.Empty(inputs["/specs/second.yaml"].References);
     }
+
+    [Theory]
+    [InlineData("pet.yaml")]
+    [InlineData("Pet.yaml")]
+    public void ExternalReference_SelectedFile_ResolvesToGeneratedType(string referencedName)
+    {
+        var text = "openapi: 3.0.3\ninfo: { title: Refs, version: \"1\" }\npaths: {}\ncomponents:\n  schemas:\n    Holder:\n      type: object\n      properties:\n        pet: { $ref: " + referencedName + "#/Pet }\n";
+        var document = new OpenApiDocumentItem("/specs/api.yaml", text, "Contoso.Refs", "RefsClient");
+        var pet = new OpenApiDocumentItem("/specs/pet.yaml", PetSchema, OptIn: false);
+
+        var output = GeneratorHarness.Run(document, pet);
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        var holder = output.Compilation.GetTypeByMetadataName("Contoso.Refs.Holder");
+        Assert.NotNull(holder);
+        var property = Assert.Single(holder.GetMembers("Pet").OfType<Microsoft.CodeAnalysis.IPropertySymbol>());
+        Assert.Equal("Contoso.Refs.Pet", property.Type.WithNullableAnnotation(Microsoft.CodeAnalysis.NullableAnnotation.NotAnnotated).ToDisplayString());
+    }
 }

@@ -82,7 +82,7 @@ internal static class OpenApiDocumentInputReader
             return EquatableArray<DiagnosticInfo>.Empty;
         }
 
-        return new[] { AtStart(DiagnosticDescriptors.InvalidOptionValue, file.Path, file.Path, "OpenApi", value, Choices(OptInValues)) }.ToEquatableArray();
+        return new[] { AtStart(DiagnosticDescriptors.InvalidOptionValue, file.Path, "OpenApi", value, Choices(OptInValues)) }.ToEquatableArray();
     }
 
     private static TypeAccessibility ReadAccessibility(string filePath, AnalyzerConfigOptions options, List<DiagnosticInfo> diagnostics)
@@ -99,7 +99,7 @@ internal static class OpenApiDocumentInputReader
         }
 
         // The document still generates, with the default, so that the build shows this error and not a cascade of missing types.
-        diagnostics.Add(AtStart(DiagnosticDescriptors.InvalidOptionValue, filePath, filePath, "TypeAccessibility", value, Choices(AccessibilityValues)));
+        diagnostics.Add(AtStart(DiagnosticDescriptors.InvalidOptionValue, filePath, "TypeAccessibility", value, Choices(AccessibilityValues)));
         return TypeAccessibility.Public;
     }
 
@@ -122,7 +122,7 @@ internal static class OpenApiDocumentInputReader
             .OrderBy(name => name, StringComparer.Ordinal);
         foreach (var name in unknown)
         {
-            diagnostics.Add(AtStart(DiagnosticDescriptors.UnknownOption, filePath, filePath, name, Choices(OptionNames)));
+            diagnostics.Add(AtStart(DiagnosticDescriptors.UnknownOption, filePath, name, Choices(OptionNames)));
         }
     }
 

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.InteropServices;
 using Bitrise.OpenApi.SourceGenerator.Model;
 
 namespace Bitrise.OpenApi.SourceGenerator.Parser;
@@ -36,9 +35,6 @@ internal sealed class ReferenceBundler
     {
         "properties", "patternProperties", "definitions", "$defs", "dependentSchemas",
     };
-
-    private static readonly StringComparison PathComparison =
-        RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
     private readonly OpenApiDocumentInput _input;
     private readonly DiagnosticBag _diagnostics;
@@ -169,7 +165,7 @@ internal sealed class ReferenceBundler
         }
 
         var targetFile = path.Length == 0 ? Normalize(file) : Combine(file, path);
-        if (string.Equals(targetFile, Normalize(_input.FilePath), PathComparison))
+        if (Find(targetFile) is null && SamePath(targetFile, Normalize(_input.FilePath)))
         {
             return ResolveLocal(node, referenceNode, reference, fragment);
         }
@@ -299,7 +295,7 @@ internal sealed class ReferenceBundler
             return loaded;
         }
 
-        var referenced = _input.References.FirstOrDefault(candidate => string.Equals(Normalize(candidate.FilePath), filePath, PathComparison));
+        var referenced = Find(filePath);
         loaded = referenced is null ? null : SourceReader.Read(referenced.FilePath, referenced.Text, _diagnostics);
         _files.Add(filePath, loaded);
         return loaded;
@@ -307,8 +303,26 @@ internal sealed class ReferenceBundler
 
     private static bool IsData(string key) => DataKeys.Contains(key) || key.StartsWith("x-", StringComparison.Ordinal);
 
-    private bool IsReferenced(string filePath) =>
-        _input.References.Any(candidate => string.Equals(Normalize(candidate.FilePath), filePath, PathComparison));
+    private bool IsReferenced(string filePath) => Find(filePath) is not null;
+
+    /// <summary>
+    /// Finds the referenced file by its normalized path: the exact path, or else the one file whose path differs
+    /// only in case. The rule is the selector's, so a file it passed in always resolves, and it does not depend on
+    /// the machine's file system, so output is the same everywhere.
+    /// </summary>
+    private ReferencedText? Find(string filePath)
+    {
+        var exact = _input.References.FirstOrDefault(candidate => string.Equals(Normalize(candidate.FilePath), filePath, StringComparison.Ordinal));
+        if (exact is not null)
+        {
+            return exact;
+        }
+
+        var similar = _input.References.Where(candidate => SamePath(Normalize(candidate.FilePath), filePath)).Take(2).ToList();
+        return similar.Count == 1 ? similar[0] : null;
+    }
+
+    private static bool SamePath(string left, string right) => string.Equals(left, right, StringComparison.OrdinalIgnoreCase);
 
     private static SourceNode WithReference(SourceNode node, SourceNode referenceNode, string reference)
     {

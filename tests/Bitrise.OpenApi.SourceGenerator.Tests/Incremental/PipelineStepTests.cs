@@ -103,7 +103,7 @@ public sealed class PipelineStepTests
     }
 
     [Fact]
-    public void ReferencedFileEdit_ReparsesReferencingDocument()
+    public void ReferencedFileEdit_ReemitsReferencingDocument()
     {
         var driver = RunThenReplace(PetPath, PetSchema + "    age: { type: integer }\n");
 
@@ -112,8 +112,13 @@ public sealed class PipelineStepTests
         Assert.True(IsCachedOrUnchanged(references[SecondPath]), "The references of the second document were " + references[SecondPath]);
 
         var parse = ReasonsByDocument(driver, OpenApiGenerator.ParseStepName);
-        Assert.NotEqual(IncrementalStepRunReason.Cached, parse[FirstPath]);
+        Assert.Equal(IncrementalStepRunReason.Modified, parse[FirstPath]);
         Assert.Equal(IncrementalStepRunReason.Cached, parse[SecondPath]);
+
+        var sourceOutputs = SourceOutputReasonsByDocument(driver);
+        Assert.Contains(IncrementalStepRunReason.Modified, sourceOutputs[FirstPath]);
+        Assert.All(sourceOutputs[SecondPath], reason => Assert.True(IsCachedOrUnchanged(reason), "A source output of the second document was " + reason));
+        Assert.Contains("Age", Source(driver, "Contoso.First.Pet.g.cs"), StringComparison.Ordinal);
     }
 
     [Fact]
