@@ -23,12 +23,27 @@ public sealed class SchemasGenerationTests
     [InlineData("Count", "long?")]
     [InlineData("Part", "Contoso.Api.Part?")]
     [InlineData("Tags", "System.Collections.Generic.IReadOnlyList<string>?")]
+    [InlineData("Either", "Contoso.Api.ThingEither?")]
+    [InlineData("Flexible", "Contoso.Api.ThingFlexible?")]
     public void OpenApi31NullTypes_KeepNullability(string propertyName, string expectedType)
     {
         var output = GeneratorHarness.Run(TestDocuments.Local("schemas-3.1.yaml"));
 
         Assert.Empty(output.GeneratorDiagnostics);
         var property = output.Compilation.GetTypeByMetadataName("Contoso.Api.Thing")!.GetMembers(propertyName).OfType<IPropertySymbol>().Single();
+        Assert.Equal(expectedType, property.Type.ToDisplayString());
+    }
+
+    [Theory]
+    [InlineData("ThingEither", "String", "string?")]
+    [InlineData("ThingEither", "Int32", "int?")]
+    [InlineData("ThingFlexible", "StringList", "System.Collections.Generic.IReadOnlyList<string>?")]
+    [InlineData("ThingFlexible", "Value", "System.Text.Json.JsonElement?")]
+    public void SeveralTypes_BecomeUnionVariants(string typeName, string propertyName, string expectedType)
+    {
+        var output = GeneratorHarness.Run(TestDocuments.Local("schemas-3.1.yaml"));
+
+        var property = output.Compilation.GetTypeByMetadataName("Contoso.Api." + typeName)!.GetMembers(propertyName).OfType<IPropertySymbol>().Single();
         Assert.Equal(expectedType, property.Type.ToDisplayString());
     }
 

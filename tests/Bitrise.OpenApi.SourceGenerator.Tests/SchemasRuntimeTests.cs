@@ -401,6 +401,61 @@ public sealed class SchemasRuntimeTests
         Assert.Contains("'name'", result);
     }
 
+    [Theory]
+    [InlineData("Either", "\"x\"", "String")]
+    [InlineData("Either", "5", "Int32")]
+    [InlineData("Either", "true", "none")]
+    [InlineData("Flexible", "[\"a\"]", "StringList")]
+    [InlineData("Flexible", "{\"a\":1}", "Value")]
+    [InlineData("Flexible", "\"x\"", "none")]
+    public void SeveralTypes_ChooseVariantByJsonKind(string property, string value, string expected)
+    {
+        var probe = SeveralTypesProbe.Value;
+
+        var variant = (string)probe.GetMethod("Variant" + property, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, ["{\"name\":\"n\",\"note\":null,\"" + property.ToLowerInvariant() + "\":" + value + "}"])!;
+
+        Assert.Equal(expected, variant);
+    }
+
+    private const string SeveralTypesProbeSource = """
+        using System.Text.Json;
+        using Contoso.Api;
+
+        namespace Probe
+        {
+            public static class SeveralTypesProbe
+            {
+                public static string VariantEither(string json)
+                {
+                    var either = JsonSerializer.Deserialize(json, ContosoClientJsonSerializerContext.Default.Thing)!.Either!;
+                    if (either.String is not null)
+                    {
+                        return "String";
+                    }
+
+                    return either.Int32 is not null ? "Int32" : "none";
+                }
+
+                public static string VariantFlexible(string json)
+                {
+                    var flexible = JsonSerializer.Deserialize(json, ContosoClientJsonSerializerContext.Default.Thing)!.Flexible!;
+                    if (flexible.StringList is not null)
+                    {
+                        return "StringList";
+                    }
+
+                    return flexible.Value is not null ? "Value" : "none";
+                }
+            }
+        }
+        """;
+
+    private static readonly Lazy<Type> SeveralTypesProbe = new(() =>
+    {
+        var output = GeneratorHarness.Run([TestDocuments.Local("schemas-3.1.yaml")], SeveralTypesProbeSource);
+        return GeneratorHarness.EmitAndLoad(output.Compilation).GetType("Probe.SeveralTypesProbe", throwOnError: true)!;
+    });
+
     private static string Invoke(string method, params object[] arguments) =>
         (string)Probe.Value.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments)!;
 

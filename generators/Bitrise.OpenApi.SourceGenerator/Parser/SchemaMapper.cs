@@ -22,6 +22,9 @@ internal sealed class SchemaMapper
     /// <summary>The key under <c>components/schemas</c> of each named schema, the default discriminator value.</summary>
     private readonly Dictionary<JsonSchema, string> _schemaKeys = new(ReferenceComparer.Instance);
 
+    /// <summary>The variants made for each schema with several types, so that each is mapped once.</summary>
+    private readonly Dictionary<JsonSchema, List<JsonSchema>> _typeVariants = new(ReferenceComparer.Instance);
+
     /// <summary>True while a parameter is mapped: enums then keep their underlying type and no type is generated for them.</summary>
     private bool _isMappingParameter;
 
@@ -130,6 +133,7 @@ internal sealed class SchemaMapper
             case JsonObjectType.Integer:
                 return TypeModel.Of(actual.Format is "int64" ? TypeKind.Int64 : TypeKind.Int32, isNullable);
             case JsonObjectType.Number:
+            case JsonObjectType.Integer | JsonObjectType.Number:
                 return TypeModel.Of(TypeKind.Double, isNullable);
             case JsonObjectType.Boolean:
                 return TypeModel.Of(TypeKind.Boolean, isNullable);
@@ -296,6 +300,11 @@ internal sealed class SchemaMapper
             return TypeKind.Model;
         }
 
+        if (HasSeveralTypes(schema) && schema.Properties.Count == 0 && schema.AllOf.Count == 0)
+        {
+            return TypeKind.Union;
+        }
+
         return (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0) && SingleNonNullVariant(schema) is null ? TypeKind.Union : null;
     }
 
@@ -329,19 +338,47 @@ internal sealed class SchemaMapper
             _ => TypeKind.String,
         };
 
-    private static IReadOnlyList<JsonSchema> VariantsOf(JsonSchema schema) =>
-        schema.OneOf.Count > 0 ? schema.OneOf.ToList() : schema.AnyOf.ToList();
+    private IReadOnlyList<JsonSchema> VariantsOf(JsonSchema schema)
+    {
+        if (schema.OneOf.Count > 0 || schema.AnyOf.Count > 0)
+        {
+            return schema.OneOf.Count > 0 ? schema.OneOf.ToList() : schema.AnyOf.ToList();
+        }
 
-    private static int VariantIndex(JsonSchema schema, JsonSchema variant) =>
+        if (!_typeVariants.TryGetValue(schema, out var variants))
+        {
+            // type: [string, array] is a union of one schema per type, in a fixed order that tries objects last.
+            variants = TypeVariantOrder
+                .Where(type => (schema.Type & type) != 0)
+                .Select(type => new JsonSchema { Type = type, Format = type == JsonObjectType.String ? schema.Format : null, Item = type == JsonObjectType.Array ? schema.Item : null })
+                .ToList();
+            _typeVariants.Add(schema, variants);
+        }
+
+        return variants;
+    }
+
+    private static readonly JsonObjectType[] TypeVariantOrder =
+    {
+        JsonObjectType.Boolean, JsonObjectType.Integer, JsonObjectType.Number, JsonObjectType.String, JsonObjectType.Array, JsonObjectType.Object,
+    };
+
+    /// <summary>True for a schema with several types other than <c>null</c>, such as <c>type: [string, integer]</c>.</summary>
+    private static bool HasSeveralTypes(JsonSchema schema) =>
+        TypeVariantOrder.Count(type => (schema.Type & type) != 0) > 1
+        && schema.Type != (JsonObjectType.Integer | JsonObjectType.Number)
+        && schema.Type != (JsonObjectType.Integer | JsonObjectType.Number | JsonObjectType.Null);
+
+    private int VariantIndex(JsonSchema schema, JsonSchema variant) =>
         VariantsOf(schema).Select((candidate, index) => (candidate, index)).First(entry => ReferenceEquals(entry.candidate, variant)).index;
 
     /// <summary>
     /// Returns the one variant of a <c>oneOf</c> or <c>anyOf</c> without properties of its own that is not
     /// <c>type: 'null'</c>, when there is exactly one; null otherwise.
     /// </summary>
-    private static JsonSchema? SingleNonNullVariant(JsonSchema schema)
+    private JsonSchema? SingleNonNullVariant(JsonSchema schema)
     {
-        if (schema.Properties.Count > 0 || (schema.OneOf.Count > 0 && schema.AnyOf.Count > 0))
+        if (schema.Properties.Count > 0 || (schema.OneOf.Count > 0 && schema.AnyOf.Count > 0) || (schema.OneOf.Count == 0 && schema.AnyOf.Count == 0))
         {
             return null;
         }
@@ -428,7 +465,7 @@ internal sealed class SchemaMapper
     private (SchemaModel, IReadOnlyCollection<string>) CompleteUnion(PendingType pending)
     {
         var schema = pending.Schema;
-        var keyword = schema.OneOf.Count > 0 ? "oneOf" : "anyOf";
+        var keyword = schema.OneOf.Count > 0 ? "oneOf" : schema.AnyOf.Count > 0 ? "anyOf" : "type";
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         var memberNames = new NameAllocator(UnionReservedNames.Append(pending.TypeName));
         var discriminator = schema.DiscriminatorObject;
@@ -455,7 +492,7 @@ internal sealed class SchemaMapper
             variants.Add(new UnionVariantModel(
                 memberNames.Allocate(VariantName(type)),
                 type,
-                JsonKindOf(type),
+                type.Kind == TypeKind.Json && (actual.Type & JsonObjectType.Object) != 0 ? UnionJsonKind.Object : JsonKindOf(type),
                 values.OrderBy(value => value, StringComparer.Ordinal).ToEquatableArray(),
                 required.OrderBy(name => name, StringComparer.Ordinal).ToEquatableArray()));
         }
