@@ -54,13 +54,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedRequestBody = Create(
         "OASG007",
         "An operation's request body is not supported",
-        "Operation '{0}' sends its body as '{1}', but the generator supports only application/json request bodies, so no method is generated for it",
+        "Operation '{0}' sends its body as '{1}', which the generator cannot turn into method parameters, so no method is generated for it. List the form fields under 'properties', and send files as multipart/form-data.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedResponseBody = Create(
         "OASG008",
-        "A response body is not read",
-        "The 2xx response of operation '{0}' is '{1}', but the generator reads only application/json bodies, so the method returns Task and discards the body",
+        "A multipart response body is not split into parts",
+        "The response of operation '{0}' is '{1}', which the generator does not split into parts, so the method returns the raw body as a Stream. Read the parts from the stream, or declare another media type.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor NamespaceConflict = Create(
@@ -117,6 +117,12 @@ internal static class DiagnosticDescriptors
         "The operation {0} maps to the method name '{1}', which the generated client already has, so the method is named '{2}'. Give the operation another operationId.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor DifferentSuccessBodies = Create(
+        "OASG031",
+        "An operation's 2xx responses have different bodies",
+        "The 2xx responses {1} of operation '{0}' have different bodies, so the method returns each of them as a {2}. Give the responses one schema, or split the operation.",
+        DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor DuplicateKey = Create(
         "OASG040",
         "A key appears twice in the same mapping",
@@ -170,7 +176,7 @@ internal static class DiagnosticDescriptors
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
         UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema, UnsupportedVersion, DuplicateMethodName,
-        ReservedMethodName, UnknownOption, InvalidOptionValue,
+        ReservedMethodName, DifferentSuccessBodies, UnknownOption, InvalidOptionValue,
         DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses, WebhooksIgnored,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 

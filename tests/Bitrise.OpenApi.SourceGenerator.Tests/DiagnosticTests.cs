@@ -498,9 +498,24 @@ public sealed class DiagnosticTests
     [Fact]
     public void UnsupportedConstructs_AreReportedNotDropped()
     {
-        var output = GeneratorHarness.Run(TestDocuments.Local("shapes.yaml"));
+        const string Document = """
+            openapi: 3.0.3
+            info: { title: Unsupported, version: "1" }
+            paths:
+              /uploads:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema: { type: object }
+                  responses:
+                    "204": { description: Stored. }
+            """;
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/unsupported.yaml", Document));
 
         var ids = output.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id).ToList();
         Assert.Contains("OASG007", ids);
+        Assert.Empty(output.Compilation.GetTypeByMetadataName("Contoso.Api.IContosoClient")!.GetMembers("UploadAsync"));
     }
 }

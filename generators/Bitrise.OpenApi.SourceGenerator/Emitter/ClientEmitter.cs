@@ -10,6 +10,7 @@ namespace Bitrise.OpenApi.SourceGenerator.Emitter;
 internal static class ClientEmitter
 {
     private const string CancellationToken = "global::System.Threading.CancellationToken";
+    private const string Stream = "global::System.IO.Stream";
 
     public static string EmitInterface(EmitContext context)
     {
@@ -78,33 +79,73 @@ internal static class ClientEmitter
     }
 
     private static string ReturnType(EmitContext context, OperationModel operation) =>
-        operation.ResponseBody is null
+        operation.Result is null
             ? "global::System.Threading.Tasks.Task"
-            : "global::System.Threading.Tasks.Task<" + TypeSyntax.Of(operation.ResponseBody, context.Namespace) + ">";
+            : "global::System.Threading.Tasks.Task<" + ResultType(context, operation) + ">";
+
+    private static string ReturnsDoc(OperationModel operation)
+    {
+        var text = operation.Result!.Kind switch
+        {
+            BodyKind.Text => "The response body as text.",
+            BodyKind.Binary => "The response body as a stream that reads from the connection as the caller reads it, without buffering. Disposing the stream releases the response.",
+            _ => "The response body.",
+        };
+        if (operation.IsResultOptional)
+        {
+            var bodiless = operation.SuccessResponses.Where(response => response.Body is null).Select(response => response.StatusCode);
+            text += " <c>null</c> for the responses without a body (" + string.Join(", ", bodiless) + ").";
+        }
+
+        return text;
+    }
+
+    private static string ResultType(EmitContext context, OperationModel operation) =>
+        BodyType(context, operation.Result!) + (operation.IsResultOptional ? "?" : string.Empty);
+
+    /// <summary>Returns the C# type of a body: its JSON type, <c>string</c> for text, <c>Stream</c> for the rest.</summary>
+    private static string BodyType(EmitContext context, BodyModel body) =>
+        body.Kind switch
+        {
+            BodyKind.Json => TypeSyntax.Of(body.Type!, context.Namespace),
+            BodyKind.Text => "string",
+            _ => Stream,
+        };
 
     private static string Signature(EmitContext context, OperationModel operation)
     {
-        var parameters = new List<string>();
-        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location == ParameterLocation.Path))
+        var parameters = operation.Parameters
+            .Where(parameter => parameter.Location == ParameterLocation.Path)
+            .Select(parameter => TypeSyntax.Of(parameter.Type, context.Namespace) + " " + parameter.Name)
+            .ToList();
+        if (operation.RequestBody is { Body.Kind: not (BodyKind.FormUrlEncoded or BodyKind.Multipart) } body)
         {
-            parameters.Add(TypeSyntax.Of(parameter.Type, context.Namespace) + " " + parameter.Name);
+            parameters.Add(BodyType(context, body.Body) + " request");
         }
 
-        if (operation.RequestBody is not null)
+        // C# wants the optional parameters last, so required form fields and parameters come first.
+        foreach (var isRequired in new[] { true, false })
         {
-            parameters.Add(TypeSyntax.Of(operation.RequestBody, context.Namespace) + " request");
-        }
+            foreach (var field in Fields(operation).Where(field => field.IsRequired == isRequired))
+            {
+                var type = field.IsFile ? Stream : TypeSyntax.Of(field.Type, context.Namespace);
+                parameters.Add(isRequired ? type + " " + field.Name : type + "? " + field.Name + " = null");
+            }
 
-        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path))
-        {
-            parameters.Add(parameter.IsRequired
-                ? TypeSyntax.Of(parameter.Type, context.Namespace) + " " + parameter.Name
-                : TypeSyntax.Nullable(parameter.Type, context.Namespace) + " " + parameter.Name + " = null");
+            foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path && parameter.IsRequired == isRequired))
+            {
+                parameters.Add(isRequired
+                    ? TypeSyntax.Of(parameter.Type, context.Namespace) + " " + parameter.Name
+                    : TypeSyntax.Nullable(parameter.Type, context.Namespace) + " " + parameter.Name + " = null");
+            }
         }
 
         parameters.Add(CancellationToken + " cancellationToken = default");
         return ReturnType(context, operation) + " " + operation.MethodName + "(" + string.Join(", ", parameters) + ")";
     }
+
+    private static EquatableArray<FormFieldModel> Fields(OperationModel operation) =>
+        operation.RequestBody?.Fields ?? default;
 
     private static void EmitDocs(SourceWriter writer, EmitContext context, OperationModel operation)
     {
@@ -122,20 +163,36 @@ internal static class ClientEmitter
             ParameterDoc(writer, parameter);
         }
 
-        if (operation.RequestBody is not null)
+        if (operation.RequestBody is { Body.Kind: not (BodyKind.FormUrlEncoded or BodyKind.Multipart) } body)
         {
-            writer.ParamDoc("request", operation.RequestBodyDescription ?? "The request body.");
+            writer.ParamDoc("request", body.Description ?? "The request body, sent as <c>" + SourceWriter.XmlEscape(body.Body.MediaType) + "</c>.", isXml: body.Description is null);
         }
 
-        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path))
+        foreach (var isRequired in new[] { true, false })
         {
-            ParameterDoc(writer, parameter);
+            foreach (var field in Fields(operation).Where(field => field.IsRequired == isRequired))
+            {
+                if (field.Description is not null)
+                {
+                    writer.ParamDoc(field.Name, field.Description);
+                }
+                else
+                {
+                    var kind = field.IsFile ? "file" : "form field";
+                    writer.ParamDoc(field.Name, "The <c>" + SourceWriter.XmlEscape(field.WireName) + "</c> " + kind + (field.IsRequired ? "." : "; not sent when <c>null</c>."), isXml: true);
+                }
+            }
+
+            foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path && parameter.IsRequired == isRequired))
+            {
+                ParameterDoc(writer, parameter);
+            }
         }
 
         writer.ParamDoc("cancellationToken", "The token that cancels the request.");
-        if (operation.ResponseBody is not null)
+        if (operation.Result is not null)
         {
-            writer.DocElement("returns", "The response body.");
+            writer.DocElement("returns", ReturnsDoc(operation), isXml: true);
         }
 
         if (RequiredReferences(operation).Any())
@@ -145,8 +202,11 @@ internal static class ClientEmitter
 
         writer.DocElement(
             "exception",
-            "The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.",
-            " cref=\"" + context.Qualified(context.Document.ExceptionName) + "\"");
+            operation.ErrorResponses.Any(response => response.Body?.Type is not null)
+                ? "The service returned a status outside 2xx (the exception's <c>ErrorBody</c> has the error body the document declares for it), or a body that is not valid JSON for the expected type."
+                : "The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.",
+            " cref=\"" + context.Qualified(context.Document.ExceptionName) + "\"",
+            isXml: true);
     }
 
     private static void ParameterDoc(SourceWriter writer, ParameterModel parameter)
@@ -174,7 +234,7 @@ internal static class ClientEmitter
             writer.Line();
         }
 
-        writer.Line("var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod) + ");");
+        writer.Line("var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod." + HttpMethodProperty(operation.HttpMethod) + ", " + SourceWriter.Literal(AcceptedMediaTypes(operation)) + ");");
         EmitPath(writer, context, operation);
         foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path))
         {
@@ -189,24 +249,142 @@ internal static class ClientEmitter
 
         if (operation.RequestBody is not null)
         {
-            var typeInfo = operation.RequestBody.Kind == TypeKind.Model
-                ? context.Qualified(context.Document.SerializerContextName) + ".Default." + operation.RequestBody.ModelName
-                : UntypedInfo(context, operation.RequestBody);
-            writer.Line("requestBuilder.Content = JsonBody.Create(request, " + typeInfo + ");");
+            EmitRequestBody(writer, context, operation.RequestBody);
         }
 
         writer.Line();
-        if (operation.ResponseBody is null)
-        {
-            writer.Line("return SendWithoutResponseBodyAsync(requestBuilder, cancellationToken);");
-        }
-        else
-        {
-            writer.Line("return SendAsync(requestBuilder, " + ResponseInfo(context, operation.ResponseBody) + ", cancellationToken);");
-        }
-
+        writer.Line("return SendAsync(requestBuilder, " + ResultReader(context, operation) + ", " + ErrorBodyReader(context, operation) + ", cancellationToken);");
         writer.CloseBlock();
     }
+
+    private static void EmitRequestBody(SourceWriter writer, EmitContext context, RequestBodyModel requestBody)
+    {
+        var body = requestBody.Body;
+        var mediaType = SourceWriter.Literal(body.MediaType);
+        switch (body.Kind)
+        {
+            case BodyKind.Json:
+                writer.Line("requestBuilder.SetJsonContent(request, " + JsonTypeInfo(context, body.Type!) + ");");
+                break;
+            case BodyKind.Text:
+                writer.Line("requestBuilder.SetTextContent(request, " + mediaType + ");");
+                break;
+            case BodyKind.Binary:
+                writer.Line("requestBuilder.SetStreamContent(request, " + mediaType + ");");
+                break;
+            default:
+                writer.Line("requestBuilder.StartForm(multipart: " + (body.Kind == BodyKind.Multipart ? "true" : "false") + ");");
+                foreach (var field in requestBody.Fields)
+                {
+                    writer.Line(field.IsFile
+                        ? "requestBuilder.AddFormFile(" + SourceWriter.Literal(field.WireName) + ", " + field.Name + ");"
+                        : "requestBuilder.AddFormField(" + SourceWriter.Literal(field.WireName) + ", " + FieldValue(context, field) + ");");
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Returns the value of a form field: objects and untyped values are sent as their JSON text.</summary>
+    private static string FieldValue(EmitContext context, FormFieldModel field) =>
+        field.Type.Kind switch
+        {
+            TypeKind.Model => "ParameterValue.OfJsonText(" + field.Name + ", " + JsonTypeInfo(context, field.Type) + ")",
+            TypeKind.Json => "ParameterValue.Of(" + field.Name + (field.IsRequired ? "" : "?") + ".GetRawText())",
+            _ => "ParameterValue.Of(" + field.Name + ")",
+        };
+
+    /// <summary>
+    /// Returns the <c>Accept</c> value: the media types of the bodies the operation's responses declare, in ordinal
+    /// order, or <c>application/json</c> when they declare none, so that an error body comes as JSON.
+    /// </summary>
+    private static string AcceptedMediaTypes(OperationModel operation)
+    {
+        var mediaTypes = operation.SuccessResponses.Concat(operation.ErrorResponses)
+            .Where(response => response.Body is not null && response.Body.MediaType != "*/*")
+            .Select(response => response.Body!.MediaType)
+            .Distinct()
+            .OrderBy(mediaType => mediaType, System.StringComparer.Ordinal)
+            .ToList();
+        return mediaTypes.Count == 0 ? "application/json" : string.Join(", ", mediaTypes);
+    }
+
+    /// <summary>Returns the delegate that reads the result from a 2xx response.</summary>
+    private static string ResultReader(EmitContext context, OperationModel operation)
+    {
+        if (operation.Result is null)
+        {
+            return "ReadNoBodyAsync";
+        }
+
+        var read = operation.Result.Kind switch
+        {
+            BodyKind.Json => "ReadJsonAsync(response, " + JsonTypeInfo(context, operation.Result.Type!) + ", token)",
+            BodyKind.Text => "ReadTextAsync(response, token)",
+            _ => "ReadStreamAsync(response, token)",
+        };
+        if (!operation.IsResultOptional)
+        {
+            return "static (response, token) => " + read;
+        }
+
+        // Statuses declared with a body are read, and the others return null. A range with a body (2XX) turns
+        // this around: every status is read except those declared without one.
+        var withBody = operation.SuccessResponses.Where(response => response.Body is not null).Select(response => response.StatusCode).ToList();
+        var hasBodyRange = withBody.Any(status => !IsStatusNumber(status));
+        var statuses = operation.SuccessResponses
+            .Where(response => (response.Body is not null) != hasBodyRange && IsStatusNumber(response.StatusCode))
+            .Select(response => response.StatusCode)
+            .ToList();
+        var empty = "default(" + ResultType(context, operation) + ")";
+        if (statuses.Count == 0)
+        {
+            return "static async (response, token) => await " + read;
+        }
+
+        var condition = "(int)response.StatusCode is " + string.Join(" or ", statuses);
+        return hasBodyRange
+            ? "static async (response, token) => " + condition + " ? " + empty + " : await " + read
+            : "static async (response, token) => " + condition + " ? await " + read + " : " + empty;
+    }
+
+    /// <summary>
+    /// Returns the delegate that reads an error body as the type the document declares for the status, or
+    /// <c>null</c> when no error response has a JSON body. Exact codes come first, then ranges, then <c>default</c>.
+    /// </summary>
+    private static string ErrorBodyReader(EmitContext context, OperationModel operation)
+    {
+        if (!operation.ErrorResponses.Any(response => response.Body?.Type is not null))
+        {
+            return "null";
+        }
+
+        var arms = new List<string>();
+        foreach (var response in operation.ErrorResponses)
+        {
+            var pattern = response.StatusCode == "default"
+                ? "_"
+                : IsStatusNumber(response.StatusCode)
+                    ? response.StatusCode
+                    : ">= " + response.StatusCode[0] + "00 and < " + (char)(response.StatusCode[0] + 1) + "00";
+            var value = response.Body?.Type is { } type ? "ReadErrorBody(body, " + JsonTypeInfo(context, type) + ")" : "null";
+            arms.Add(pattern + " => " + value);
+        }
+
+        if (operation.ErrorResponses.All(response => response.StatusCode != "default"))
+        {
+            arms.Add("_ => null");
+        }
+
+        return "static (status, body) => status switch { " + string.Join(", ", arms) + " }";
+    }
+
+    private static bool IsStatusNumber(string statusCode) => statusCode.All(char.IsDigit);
+
+    private static string JsonTypeInfo(EmitContext context, TypeModel type) =>
+        type.IsGenerated
+            ? context.Qualified(context.Document.SerializerContextName) + ".Default." + type.ModelName
+            : UntypedInfo(context, type);
 
     /// <summary>Returns the parameters that are checked for <c>null</c>: required ones of a reference type, and the request body.</summary>
     private static IEnumerable<string> RequiredReferences(OperationModel operation)
@@ -216,9 +394,14 @@ internal static class ClientEmitter
             yield return parameter.Name;
         }
 
-        if (operation.RequestBody is { IsValueType: false })
+        if (operation.RequestBody is { Body: { Kind: not (BodyKind.FormUrlEncoded or BodyKind.Multipart) } body } && body.Type is not { IsValueType: true })
         {
             yield return "request";
+        }
+
+        foreach (var field in Fields(operation).Where(field => field.IsRequired && (field.IsFile || !field.Type.IsValueType)))
+        {
+            yield return field.Name;
         }
 
         foreach (var parameter in operation.Parameters.Where(parameter => parameter.Location != ParameterLocation.Path && parameter.IsRequired && !parameter.Type.IsValueType))
@@ -256,18 +439,13 @@ internal static class ClientEmitter
     private static string ValueExpression(EmitContext context, ParameterModel parameter) =>
         parameter.Type.Kind switch
         {
-            TypeKind.Model => "ParameterValue.OfObject(" + parameter.Name + ", " + context.Qualified(context.Document.SerializerContextName) + ".Default." + parameter.Type.ModelName + ")",
+            TypeKind.Model => "ParameterValue.OfObject(" + parameter.Name + ", " + JsonTypeInfo(context, parameter.Type) + ")",
             TypeKind.Json => "ParameterValue.OfJson(" + parameter.Name + ")",
             _ => "ParameterValue.Of(" + parameter.Name + ")",
         };
 
     private static string StyleArguments(ParameterModel parameter) =>
         "ParameterStyle." + parameter.Style + ", explode: " + (parameter.IsExploded ? "true" : "false");
-
-    private static string ResponseInfo(EmitContext context, TypeModel type) =>
-        type.Kind == TypeKind.Model
-            ? context.Qualified(context.Document.SerializerContextName) + ".Default." + type.ModelName
-            : UntypedInfo(context, type);
 
     /// <summary>Returns a contract for a body that is not a generated model (an array or a primitive), built from the models' options.</summary>
     private static string UntypedInfo(EmitContext context, TypeModel type) =>
@@ -298,52 +476,151 @@ internal static class ClientEmitter
     }
 
     private const string ClientHelpersTemplate = """
-        private async global::System.Threading.Tasks.Task<TResponse> SendAsync<TResponse>(RequestBuilder requestBuilder, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType, global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends the request and reads a 2xx response with <paramref name="readBody"/>; any other status raises the
+        /// exception, with the error body read by <paramref name="readErrorBody"/>. The response is disposed here unless
+        /// the result is a stream over it, which then disposes it.
+        /// </summary>
+        private async global::System.Threading.Tasks.Task<TResult> SendAsync<TResult>(RequestBuilder requestBuilder, global::System.Func<global::System.Net.Http.HttpResponseMessage, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<TResult>> readBody, global::System.Func<int, string, object?>? readErrorBody, global::System.Threading.CancellationToken cancellationToken)
         {
             using var request = requestBuilder.Build(BaseAddress());
-            var method = request.Method;
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var requestPath = request.RequestUri!.AbsolutePath;
-            if (!response.IsSuccessStatusCode)
+            var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var isResponseKept = false;
+            try
             {
-                throw await CreateFailureAsync(method, requestPath, response, cancellationToken).ConfigureAwait(false);
-            }
+                response.RequestMessage ??= request;
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateFailureAsync(request.Method, request.RequestUri!.AbsolutePath, response, readErrorBody, cancellationToken).ConfigureAwait(false);
+                }
 
-            TResponse? result;
+                var result = await readBody(response, cancellationToken).ConfigureAwait(false);
+                isResponseKept = result is ResponseStream;
+                return result;
+            }
+            finally
+            {
+                if (!isResponseKept)
+                {
+                    response.Dispose();
+                }
+            }
+        }
+
+        private static global::System.Threading.Tasks.Task<object?> ReadNoBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) =>
+            global::System.Threading.Tasks.Task.FromResult<object?>(null);
+
+        private static async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var method = response.RequestMessage!.Method;
+            var requestPath = response.RequestMessage.RequestUri!.AbsolutePath;
+            T? result;
             try
             {
                 using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                result = await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+                result = await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a body that is not valid JSON for " + typeof(TResponse).Name + ": " + exception.Message;
+                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a body that is not valid JSON for " + typeof(T).Name + ": " + exception.Message;
                 throw new {{Exception}}(message, method.Method, requestPath, response.StatusCode, null, null, exception);
             }
 
             if (result is null)
             {
-                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a JSON null body where " + typeof(TResponse).Name + " was expected.";
+                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a JSON null body where " + typeof(T).Name + " was expected.";
                 throw new {{Exception}}(message, method.Method, requestPath, response.StatusCode, null, "null");
             }
 
             return result;
         }
 
-        private async global::System.Threading.Tasks.Task SendWithoutResponseBodyAsync(RequestBuilder requestBuilder, global::System.Threading.CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) =>
+            await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+
+        /// <summary>Returns the body as a stream that reads from the network and disposes the response when it is disposed.</summary>
+        private static async global::System.Threading.Tasks.Task<global::System.IO.Stream> ReadStreamAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) =>
+            new ResponseStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response);
+
+        /// <summary>Reads an error body as <typeparamref name="T"/>, or returns <c>null</c> when it is empty or does not match.</summary>
+        private static object? ReadErrorBody<T>(string body, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
         {
-            using var request = requestBuilder.Build(BaseAddress());
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            if (body.Length == 0)
             {
-                throw await CreateFailureAsync(request.Method, request.RequestUri!.AbsolutePath, response, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
+            try
+            {
+                return global::System.Text.Json.JsonSerializer.Deserialize(body, typeInfo);
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // The body does not match the declared schema (or was cut at the read limit); the raw text stays in ResponseBody.
+                return null;
+            }
+        }
+
+        /// <summary>A response body stream that disposes its response, and so releases the connection, when it is disposed.</summary>
+        private sealed class ResponseStream : global::System.IO.Stream
+        {
+            private readonly global::System.IO.Stream _content;
+            private readonly global::System.Net.Http.HttpResponseMessage _response;
+
+            public ResponseStream(global::System.IO.Stream content, global::System.Net.Http.HttpResponseMessage response)
+            {
+                _content = content;
+                _response = response;
+            }
+
+            public override bool CanRead => _content.CanRead;
+
+            public override bool CanSeek => _content.CanSeek;
+
+            public override bool CanWrite => false;
+
+            public override long Length => _content.Length;
+
+            public override long Position
+            {
+                get => _content.Position;
+                set => _content.Position = value;
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => _content.Read(buffer, offset, count);
+
+            public override global::System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, global::System.Threading.CancellationToken cancellationToken) =>
+                _content.ReadAsync(buffer, offset, count, cancellationToken);
+
+            public override global::System.Threading.Tasks.ValueTask<int> ReadAsync(global::System.Memory<byte> buffer, global::System.Threading.CancellationToken cancellationToken = default) =>
+                _content.ReadAsync(buffer, cancellationToken);
+
+            public override long Seek(long offset, global::System.IO.SeekOrigin origin) => _content.Seek(offset, origin);
+
+            public override void SetLength(long value) => throw new global::System.NotSupportedException("A response body cannot be written.");
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new global::System.NotSupportedException("A response body cannot be written.");
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _content.Dispose();
+                    _response.Dispose();
+                }
+
+                base.Dispose(disposing);
             }
         }
 
         private global::System.Uri BaseAddress() =>
             _httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("HttpClient.BaseAddress is not set; set it to the server URL, for example https://api.example.com/v1.");
 
-        private static async global::System.Threading.Tasks.Task<{{Exception}}> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task<{{Exception}}> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Func<int, string, object?>? readErrorBody, global::System.Threading.CancellationToken cancellationToken)
         {
             var body = RedactSecrets(await ReadErrorBodyStartAsync(response, cancellationToken).ConfigureAwait(false), response.RequestMessage);
             string? serviceMessage = null;
@@ -379,7 +656,11 @@ internal static class ClientEmitter
                 message = status + ". The body has no JSON \"message\" and starts with: " + Shorten(collapsed, MessageExcerptLength);
             }
 
-            return new {{Exception}}(message, method.Method, path, response.StatusCode, serviceMessage, excerpt);
+            return new {{Exception}}(message, method.Method, path, response.StatusCode, serviceMessage, excerpt)
+            {
+                ResponseBody = body.Length == 0 ? null : body,
+                ErrorBody = readErrorBody?.Invoke((int)response.StatusCode, body),
+            };
         }
 
         /// <summary>Reads at most <see cref="ErrorBodyByteLimit"/> bytes of an error body, so a large error page costs no more than that.</summary>
@@ -478,6 +759,10 @@ internal static class ClientEmitter
                 return new ParameterValue(global::{{Namespace}}.OpenApiJson.Format(value), null, null);
             }
 
+            /// <summary>Takes the JSON text of an object, which a form field carries as one value.</summary>
+            public static ParameterValue OfJsonText<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+                value is null ? default : Of(global::System.Text.Json.JsonSerializer.Serialize(value, typeInfo));
+
             public static ParameterValue OfObject<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
                 value is null ? default : OfJson(global::System.Text.Json.JsonSerializer.SerializeToElement(value, typeInfo));
 
@@ -553,17 +838,82 @@ internal static class ClientEmitter
         private sealed class RequestBuilder
         {
             private readonly global::System.Net.Http.HttpMethod _method;
+            private readonly string _accept;
             private readonly global::System.Text.StringBuilder _path = new global::System.Text.StringBuilder();
             private readonly global::System.Text.StringBuilder _query = new global::System.Text.StringBuilder();
             private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> _headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
             private readonly global::System.Collections.Generic.List<string> _cookies = new global::System.Collections.Generic.List<string>();
+            private global::System.Net.Http.HttpContent? _content;
+            private global::System.Net.Http.MultipartFormDataContent? _multipart;
+            private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _formFields;
 
-            public RequestBuilder(global::System.Net.Http.HttpMethod method)
+            /// <summary>Creates a builder for a request with the method and the <c>Accept</c> value given.</summary>
+            public RequestBuilder(global::System.Net.Http.HttpMethod method, string accept)
             {
                 _method = method;
+                _accept = accept;
             }
 
-            public global::System.Net.Http.HttpContent? Content { get; set; }
+            /// <summary>
+            /// Serializes a JSON body up front: request bodies are small, and a buffered body is sent with a
+            /// <c>Content-Length</c> (not chunked) and can be sent again when a handler retries the request.
+            /// </summary>
+            public void SetJsonContent<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+            {
+                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                _content = content;
+            }
+
+            public void SetTextContent(string text, string mediaType)
+            {
+                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(text));
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+                _content = content;
+            }
+
+            /// <summary>Sends the stream from its current position as it is read, without buffering; the caller keeps and disposes it.</summary>
+            public void SetStreamContent(global::System.IO.Stream stream, string mediaType) =>
+                _content = CallerStreamContent.Create(stream, mediaType);
+
+            /// <summary>Starts a <c>multipart/form-data</c> or an <c>application/x-www-form-urlencoded</c> body.</summary>
+            public void StartForm(bool multipart)
+            {
+                if (multipart)
+                {
+                    _multipart = new global::System.Net.Http.MultipartFormDataContent();
+                    _content = _multipart;
+                }
+                else
+                {
+                    _formFields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                }
+            }
+
+            /// <summary>Adds a form field unless it is absent; an array gives one field per item.</summary>
+            public void AddFormField(string name, ParameterValue value)
+            {
+                foreach (var text in value.Parts(explode: true, text => text))
+                {
+                    if (_multipart is not null)
+                    {
+                        _multipart.Add(new global::System.Net.Http.StringContent(text), name);
+                    }
+                    else
+                    {
+                        _formFields!.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, text));
+                    }
+                }
+            }
+
+            /// <summary>Adds a file part named after the field unless the stream is <c>null</c>; the caller keeps and disposes the stream.</summary>
+            public void AddFormFile(string name, global::System.IO.Stream? stream)
+            {
+                if (stream is not null)
+                {
+                    _multipart!.Add(CallerStreamContent.Create(stream, "application/octet-stream"), name, name);
+                }
+            }
 
             /// <summary>Appends a literal part of the path template as it is written.</summary>
             public void AppendPath(string text) => _path.Append(text);
@@ -695,8 +1045,9 @@ internal static class ClientEmitter
             public global::System.Net.Http.HttpRequestMessage Build(global::System.Uri baseAddress)
             {
                 var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + _path + _query, global::System.UriKind.Absolute);
-                var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = Content };
-                request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var content = _formFields is null ? _content : new global::System.Net.Http.FormUrlEncodedContent(_formFields);
+                var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = content };
+                request.Headers.TryAddWithoutValidation("Accept", _accept);
                 foreach (var header in _headers)
                 {
                     request.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -714,22 +1065,24 @@ internal static class ClientEmitter
                 _query.Append(_query.Length == 0 ? '?' : '&').Append(escapedName).Append('=').Append(escapedValue);
         }
 
-        /// <summary>
-        /// Serializes a JSON body up front: request bodies are small, and a buffered body is sent with a
-        /// <c>Content-Length</c> (not chunked) and can be sent again when a handler retries the request.
-        /// </summary>
-        private static class JsonBody
+        /// <summary>Sends a stream that belongs to the caller: disposing the request leaves the stream open.</summary>
+        private sealed class CallerStreamContent : global::System.Net.Http.StreamContent
         {
-            public static global::System.Net.Http.HttpContent? Create<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+            private CallerStreamContent(global::System.IO.Stream stream)
+                : base(stream)
             {
-                if (value is null)
-                {
-                    return null;
-                }
+            }
 
-                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
-                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            public static CallerStreamContent Create(global::System.IO.Stream stream, string mediaType)
+            {
+                var content = new CallerStreamContent(stream);
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
                 return content;
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                // StreamContent.Dispose would dispose the caller's stream, so it is not called.
             }
         }
         """;

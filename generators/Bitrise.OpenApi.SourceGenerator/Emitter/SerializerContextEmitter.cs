@@ -85,9 +85,9 @@ internal static class SerializerContextEmitter
         var byRuntimeType = new SortedDictionary<string, TypeModel>(StringComparer.Ordinal);
         foreach (var operation in document.Operations)
         {
-            foreach (var body in new[] { operation.RequestBody, operation.ResponseBody })
+            foreach (var body in operation.JsonBodyTypes())
             {
-                if (body is null || body.IsGenerated)
+                if (body.IsGenerated)
                 {
                     continue;
                 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Bitrise.OpenApi.SourceGenerator.Helpers;
 
 namespace Bitrise.OpenApi.SourceGenerator.Model;
@@ -10,8 +11,11 @@ namespace Bitrise.OpenApi.SourceGenerator.Model;
 /// The parameters in the order of the method's parameters: path parameters in the order of the template, then
 /// query, header and cookie parameters in document order with the required ones first.
 /// </param>
-/// <param name="RequestBody">The JSON request body type, or null when the operation sends none.</param>
-/// <param name="ResponseBody">The JSON type of the first 2xx response, or null when it has no JSON body.</param>
+/// <param name="RequestBody">The request body, or null when the operation sends none.</param>
+/// <param name="SuccessResponses">The 2xx responses in ordinal order, or the <c>default</c> response when there is no 2xx one.</param>
+/// <param name="ErrorResponses">The other responses, in the order the client matches a status: exact codes, ranges, <c>default</c>.</param>
+/// <param name="Result">The body the method returns, or null when it returns <c>Task</c>.</param>
+/// <param name="IsResultOptional">True when a success response has no body, so the method returns <c>null</c> for it.</param>
 internal sealed record OperationModel(
     string MethodName,
     string HttpMethod,
@@ -19,6 +23,31 @@ internal sealed record OperationModel(
     string? Summary,
     string? Description,
     EquatableArray<ParameterModel> Parameters,
-    TypeModel? RequestBody,
-    string? RequestBodyDescription,
-    TypeModel? ResponseBody);
+    RequestBodyModel? RequestBody,
+    EquatableArray<ResponseModel> SuccessResponses,
+    EquatableArray<ResponseModel> ErrorResponses,
+    BodyModel? Result,
+    bool IsResultOptional)
+{
+    /// <summary>Returns the types of the JSON bodies the client writes or reads, which need a JSON contract.</summary>
+    public IEnumerable<TypeModel> JsonBodyTypes()
+    {
+        if (RequestBody?.Body.Type is { } requestType)
+        {
+            yield return requestType;
+        }
+
+        if (Result?.Type is { } resultType)
+        {
+            yield return resultType;
+        }
+
+        foreach (var error in ErrorResponses)
+        {
+            if (error.Body?.Type is { } errorType)
+            {
+                yield return errorType;
+            }
+        }
+    }
+}

@@ -10,7 +10,7 @@ using NSwag;
 namespace Bitrise.OpenApi.SourceGenerator.Parser;
 
 /// <summary>Maps the operations under <c>paths</c> to <see cref="OperationModel"/> values.</summary>
-internal sealed class OperationMapper
+internal sealed partial class OperationMapper
 {
     /// <summary>
     /// Names of the generated client's own members and those it inherits from <c>object</c>; operation methods
@@ -19,8 +19,9 @@ internal sealed class OperationMapper
     /// </summary>
     private static readonly string[] ReservedMethodNames =
     {
-        "SendAsync", "SendWithoutResponseBodyAsync", "BaseAddress", "CreateFailureAsync", "ReadErrorBodyStartAsync",
-        "RedactSecrets", "Shorten", "JsonBody", "RequestBuilder", "ParameterValue", "ParameterStyle", "UrlQuery",
+        "SendAsync", "BaseAddress", "CreateFailureAsync", "ReadErrorBodyStartAsync",
+        "RedactSecrets", "Shorten", "RequestBuilder", "ParameterValue", "ParameterStyle", "UrlQuery",
+        "ReadNoBodyAsync", "ReadJsonAsync", "ReadTextAsync", "ReadStreamAsync", "ReadErrorBody", "ResponseStream", "CallerStreamContent",
         "ResponseExcerptLength", "ServiceMessageLength", "MessageExcerptLength", "ErrorBodyByteLimit",
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
     };
@@ -86,9 +87,8 @@ internal sealed class OperationMapper
         var parameterNames = new NameAllocator(ReservedParameterNames);
         var pathParameters = new List<ParameterModel>();
         var otherParameters = new List<ParameterModel>();
-        JsonSchema? bodySchema = null;
-        string? bodyDescription = null;
-        string? bodyPointer = null;
+        OpenApiParameter? swaggerBody = null;
+        var formDataParameters = new List<OpenApiParameter>();
 
         var parameters = operation.ActualParameters.Select(parameter => parameter.ActualParameter).ToList();
         var placeholders = PathPlaceholder.Matches(path).Cast<Match>().Select(match => match.Groups[1].Value).ToList();
@@ -109,7 +109,7 @@ internal sealed class OperationMapper
                 ? (ParameterStyle.Simple, false)
                 : MapStyle(parameter, ParameterLocation.Path, type, parameterPointer, displayName);
             pathParameters.Add(new ParameterModel(
-                AllocateParameterName(parameterNames, placeholder, ParameterLocation.Path),
+                AllocateParameterName(parameterNames, placeholder, nameof(ParameterLocation.Path)),
                 placeholder,
                 parameter?.Description,
                 type with { IsNullable = false },
@@ -137,49 +137,25 @@ internal sealed class OperationMapper
 
                     break;
                 case OpenApiParameterKind.Body:
-                    bodySchema = parameter.Schema ?? parameter;
-                    bodyDescription = parameter.Description;
-                    bodyPointer = parameterPointer + "/schema";
+                    swaggerBody = parameter;
                     break;
                 case OpenApiParameterKind.FormData:
-                    _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedRequestBody, parameterPointer, displayName, "multipart/form-data");
-                    return null;
+                    formDataParameters.Add(parameter);
+                    break;
                 default:
                     _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedParameter, parameterPointer, parameter.Kind.ToString().ToLowerInvariant(), parameter.Name ?? string.Empty, displayName);
                     break;
             }
         }
 
-        // NSwag also lists an OpenAPI 3 request body among the parameters; its content decides the media type.
-        var requestBody = operation.RequestBody?.ActualRequestBody;
-        if (requestBody is not null && requestBody.Content.Count > 0)
+        var operationContext = new OperationContext(pointer, baseName, displayName, parameterNames);
+        if (!TryMapRequestBody(operation, swaggerBody, formDataParameters, operationContext, out var requestBody))
         {
-            var mediaType = JsonMediaType(requestBody.Content.Keys);
-            if (mediaType is null)
-            {
-                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedRequestBody, pointer + "/requestBody", displayName, string.Join(", ", requestBody.Content.Keys.OrderBy(key => key, StringComparer.Ordinal)));
-                return null;
-            }
-
-            bodySchema = requestBody.Content[mediaType].Schema ?? new JsonSchema();
-            bodyDescription = requestBody.Description;
-            bodyPointer = pointer + "/requestBody/content/" + SchemaMapper.EscapePointer(mediaType) + "/schema";
-        }
-        else if (bodySchema is not null && operation.ActualConsumes is { Count: > 0 } consumes && JsonMediaType(consumes) is null)
-        {
-            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedRequestBody, bodyPointer!, displayName, string.Join(", ", consumes.OrderBy(key => key, StringComparer.Ordinal)));
             return null;
         }
 
-        TypeModel? bodyType = null;
-        if (bodySchema is not null)
-        {
-            bodyType = _schemas.Map(bodySchema, bodyPointer!, baseName + "Request");
-            SchemaMapper.AddModelNames(bodyType, RequestModels);
-        }
-
-        var responseType = MapResponse(operation, pointer, baseName, displayName);
-        SchemaMapper.AddModelNames(responseType, ResponseModels);
+        var (successes, errors) = MapResponses(operation, operationContext);
+        var (result, isResultOptional) = ChooseResult(successes, operationContext);
 
         return new OperationModel(
             AllocateMethodName(baseName, path, method, operationId, pointer),
@@ -188,9 +164,11 @@ internal sealed class OperationMapper
             operation.Summary,
             operation.Description,
             pathParameters.Concat(otherParameters.OrderBy(parameter => parameter.IsRequired ? 0 : 1)).ToEquatableArray(),
-            bodyType,
-            bodyDescription,
-            responseType);
+            requestBody,
+            successes,
+            errors,
+            result,
+            isResultOptional);
     }
 
     /// <summary>
@@ -221,43 +199,6 @@ internal sealed class OperationMapper
         var type = _schemas.MapParameter(parameter.Schema ?? parameter, pointer, baseName + Naming.ToPascalCase(parameter.Name ?? "Parameter"));
         SchemaMapper.AddModelNames(type, ResponseModels);
         return type;
-    }
-
-    private TypeModel? MapResponse(OpenApiOperation operation, string pointer, string baseName, string displayName)
-    {
-        var success = operation.ActualResponses
-            .Where(entry => entry.Key.StartsWith("2", StringComparison.Ordinal))
-            .OrderBy(entry => entry.Key, StringComparer.Ordinal)
-            .FirstOrDefault();
-        if (success.Value is null)
-        {
-            return null;
-        }
-
-        var response = success.Value.ActualResponse;
-        var responsePointer = pointer + "/responses/" + success.Key;
-        if (response.Content.Count > 0)
-        {
-            var mediaType = JsonMediaType(response.Content.Keys);
-            if (mediaType is null)
-            {
-                _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedResponseBody, responsePointer, displayName, string.Join(", ", response.Content.Keys.OrderBy(key => key, StringComparer.Ordinal)));
-                return null;
-            }
-
-            var schema = response.Content[mediaType].Schema;
-            return schema is null ? null : _schemas.Map(schema, responsePointer + "/content/" + SchemaMapper.EscapePointer(mediaType) + "/schema", baseName + "Response");
-        }
-
-        return response.Schema is null ? null : _schemas.Map(response.Schema, responsePointer + "/schema", baseName + "Response");
-    }
-
-    /// <summary>Picks <c>application/json</c>, or else another JSON media type such as <c>application/problem+json</c>.</summary>
-    private static string? JsonMediaType(IEnumerable<string> mediaTypes)
-    {
-        var candidates = mediaTypes.OrderBy(type => type, StringComparer.Ordinal).ToList();
-        return candidates.FirstOrDefault(type => type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
-            ?? candidates.FirstOrDefault(type => type.IndexOf("json", StringComparison.OrdinalIgnoreCase) >= 0 || type == "*/*");
     }
 
     /// <summary>
@@ -292,7 +233,7 @@ internal sealed class OperationMapper
 
         var (style, isExploded) = MapStyle(parameter, location, type, pointer, displayName);
         return new ParameterModel(
-            AllocateParameterName(names, wireName, location),
+            AllocateParameterName(names, wireName, location.ToString()),
             wireName,
             parameter.Description,
             type with { IsNullable = false },
@@ -306,7 +247,7 @@ internal sealed class OperationMapper
     /// Returns the camelCase name, or, when an earlier parameter or a name of the generated method has it, the name
     /// followed by the location (<c>idQuery</c> beside the path parameter <c>id</c>), then numbered.
     /// </summary>
-    private static string AllocateParameterName(NameAllocator names, string wireName, ParameterLocation location)
+    private static string AllocateParameterName(NameAllocator names, string wireName, string location)
     {
         var name = Naming.ToCamelCase(wireName);
         var allocated = names.IsUsed(name) ? names.Allocate(name + location) : names.Allocate(name);

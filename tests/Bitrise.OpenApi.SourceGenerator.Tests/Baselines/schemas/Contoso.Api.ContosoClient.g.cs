@@ -26,10 +26,10 @@ namespace Contoso.Api
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> LabelsGetAsync(global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Get);
+            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Get, "application/json");
             requestBuilder.AppendPath("/labels");
 
-            return SendAsync(requestBuilder, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>)global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, int>)), cancellationToken);
+            return SendAsync(requestBuilder, static (response, token) => ReadJsonAsync(response, (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::System.Collections.Generic.IReadOnlyDictionary<string, int>>)global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Options.GetTypeInfo(typeof(global::System.Collections.Generic.IReadOnlyDictionary<string, int>)), token), null, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -40,22 +40,22 @@ namespace Contoso.Api
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Post);
+            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Post, "application/json");
             requestBuilder.AppendPath("/matrix");
-            requestBuilder.Content = JsonBody.Create(request, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.MatrixRequest);
+            requestBuilder.SetJsonContent(request, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.MatrixRequest);
 
-            return SendAsync(requestBuilder, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.MatrixResponse, cancellationToken);
+            return SendAsync(requestBuilder, static (response, token) => ReadJsonAsync(response, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.MatrixResponse, token), null, cancellationToken);
         }
 
         /// <inheritdoc/>
         public virtual global::System.Threading.Tasks.Task<global::Contoso.Api.Zoo> ZooGetAsync(string? color = null, string? id = null, global::System.Threading.CancellationToken cancellationToken = default)
         {
-            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Get);
+            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Get, "application/json");
             requestBuilder.AppendPath("/zoo");
             requestBuilder.AppendQuery("color", ParameterValue.Of(color), ParameterStyle.Form, explode: true);
             requestBuilder.AppendQuery("id", ParameterValue.Of(id), ParameterStyle.Form, explode: true);
 
-            return SendAsync(requestBuilder, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Zoo, cancellationToken);
+            return SendAsync(requestBuilder, static (response, token) => ReadJsonAsync(response, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Zoo, token), null, cancellationToken);
         }
 
         /// <inheritdoc/>
@@ -66,59 +66,158 @@ namespace Contoso.Api
                 throw new global::System.ArgumentNullException(nameof(request));
             }
 
-            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Put);
+            var requestBuilder = new RequestBuilder(global::System.Net.Http.HttpMethod.Put, "application/json");
             requestBuilder.AppendPath("/zoo");
-            requestBuilder.Content = JsonBody.Create(request, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Zoo);
+            requestBuilder.SetJsonContent(request, global::Contoso.Api.ContosoClientJsonSerializerContext.Default.Zoo);
 
-            return SendWithoutResponseBodyAsync(requestBuilder, cancellationToken);
+            return SendAsync(requestBuilder, ReadNoBodyAsync, null, cancellationToken);
         }
 
-        private async global::System.Threading.Tasks.Task<TResponse> SendAsync<TResponse>(RequestBuilder requestBuilder, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<TResponse> responseType, global::System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// Sends the request and reads a 2xx response with <paramref name="readBody"/>; any other status raises the
+        /// exception, with the error body read by <paramref name="readErrorBody"/>. The response is disposed here unless
+        /// the result is a stream over it, which then disposes it.
+        /// </summary>
+        private async global::System.Threading.Tasks.Task<TResult> SendAsync<TResult>(RequestBuilder requestBuilder, global::System.Func<global::System.Net.Http.HttpResponseMessage, global::System.Threading.CancellationToken, global::System.Threading.Tasks.Task<TResult>> readBody, global::System.Func<int, string, object?>? readErrorBody, global::System.Threading.CancellationToken cancellationToken)
         {
             using var request = requestBuilder.Build(BaseAddress());
-            var method = request.Method;
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            var requestPath = request.RequestUri!.AbsolutePath;
-            if (!response.IsSuccessStatusCode)
+            var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            var isResponseKept = false;
+            try
             {
-                throw await CreateFailureAsync(method, requestPath, response, cancellationToken).ConfigureAwait(false);
-            }
+                response.RequestMessage ??= request;
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await CreateFailureAsync(request.Method, request.RequestUri!.AbsolutePath, response, readErrorBody, cancellationToken).ConfigureAwait(false);
+                }
 
-            TResponse? result;
+                var result = await readBody(response, cancellationToken).ConfigureAwait(false);
+                isResponseKept = result is ResponseStream;
+                return result;
+            }
+            finally
+            {
+                if (!isResponseKept)
+                {
+                    response.Dispose();
+                }
+            }
+        }
+
+        private static global::System.Threading.Tasks.Task<object?> ReadNoBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) =>
+            global::System.Threading.Tasks.Task.FromResult<object?>(null);
+
+        private static async global::System.Threading.Tasks.Task<T> ReadJsonAsync<T>(global::System.Net.Http.HttpResponseMessage response, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var method = response.RequestMessage!.Method;
+            var requestPath = response.RequestMessage.RequestUri!.AbsolutePath;
+            T? result;
             try
             {
                 using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-                result = await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, responseType, cancellationToken).ConfigureAwait(false);
+                result = await global::System.Text.Json.JsonSerializer.DeserializeAsync(stream, typeInfo, cancellationToken).ConfigureAwait(false);
             }
             catch (global::System.Text.Json.JsonException exception)
             {
-                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a body that is not valid JSON for " + typeof(TResponse).Name + ": " + exception.Message;
+                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a body that is not valid JSON for " + typeof(T).Name + ": " + exception.Message;
                 throw new global::Contoso.Api.ContosoException(message, method.Method, requestPath, response.StatusCode, null, null, exception);
             }
 
             if (result is null)
             {
-                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a JSON null body where " + typeof(TResponse).Name + " was expected.";
+                var message = method.Method + " " + requestPath + " returned " + (int)response.StatusCode + " (" + response.StatusCode + ") with a JSON null body where " + typeof(T).Name + " was expected.";
                 throw new global::Contoso.Api.ContosoException(message, method.Method, requestPath, response.StatusCode, null, "null");
             }
 
             return result;
         }
 
-        private async global::System.Threading.Tasks.Task SendWithoutResponseBodyAsync(RequestBuilder requestBuilder, global::System.Threading.CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task<string> ReadTextAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) =>
+            await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+
+        /// <summary>Returns the body as a stream that reads from the network and disposes the response when it is disposed.</summary>
+        private static async global::System.Threading.Tasks.Task<global::System.IO.Stream> ReadStreamAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) =>
+            new ResponseStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), response);
+
+        /// <summary>Reads an error body as <typeparamref name="T"/>, or returns <c>null</c> when it is empty or does not match.</summary>
+        private static object? ReadErrorBody<T>(string body, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
         {
-            using var request = requestBuilder.Build(BaseAddress());
-            using var response = await _httpClient.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
+            if (body.Length == 0)
             {
-                throw await CreateFailureAsync(request.Method, request.RequestUri!.AbsolutePath, response, cancellationToken).ConfigureAwait(false);
+                return null;
+            }
+
+            try
+            {
+                return global::System.Text.Json.JsonSerializer.Deserialize(body, typeInfo);
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // The body does not match the declared schema (or was cut at the read limit); the raw text stays in ResponseBody.
+                return null;
+            }
+        }
+
+        /// <summary>A response body stream that disposes its response, and so releases the connection, when it is disposed.</summary>
+        private sealed class ResponseStream : global::System.IO.Stream
+        {
+            private readonly global::System.IO.Stream _content;
+            private readonly global::System.Net.Http.HttpResponseMessage _response;
+
+            public ResponseStream(global::System.IO.Stream content, global::System.Net.Http.HttpResponseMessage response)
+            {
+                _content = content;
+                _response = response;
+            }
+
+            public override bool CanRead => _content.CanRead;
+
+            public override bool CanSeek => _content.CanSeek;
+
+            public override bool CanWrite => false;
+
+            public override long Length => _content.Length;
+
+            public override long Position
+            {
+                get => _content.Position;
+                set => _content.Position = value;
+            }
+
+            public override void Flush()
+            {
+            }
+
+            public override int Read(byte[] buffer, int offset, int count) => _content.Read(buffer, offset, count);
+
+            public override global::System.Threading.Tasks.Task<int> ReadAsync(byte[] buffer, int offset, int count, global::System.Threading.CancellationToken cancellationToken) =>
+                _content.ReadAsync(buffer, offset, count, cancellationToken);
+
+            public override global::System.Threading.Tasks.ValueTask<int> ReadAsync(global::System.Memory<byte> buffer, global::System.Threading.CancellationToken cancellationToken = default) =>
+                _content.ReadAsync(buffer, cancellationToken);
+
+            public override long Seek(long offset, global::System.IO.SeekOrigin origin) => _content.Seek(offset, origin);
+
+            public override void SetLength(long value) => throw new global::System.NotSupportedException("A response body cannot be written.");
+
+            public override void Write(byte[] buffer, int offset, int count) => throw new global::System.NotSupportedException("A response body cannot be written.");
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    _content.Dispose();
+                    _response.Dispose();
+                }
+
+                base.Dispose(disposing);
             }
         }
 
         private global::System.Uri BaseAddress() =>
             _httpClient.BaseAddress ?? throw new global::System.InvalidOperationException("HttpClient.BaseAddress is not set; set it to the server URL, for example https://api.example.com/v1.");
 
-        private static async global::System.Threading.Tasks.Task<global::Contoso.Api.ContosoException> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task<global::Contoso.Api.ContosoException> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Func<int, string, object?>? readErrorBody, global::System.Threading.CancellationToken cancellationToken)
         {
             var body = RedactSecrets(await ReadErrorBodyStartAsync(response, cancellationToken).ConfigureAwait(false), response.RequestMessage);
             string? serviceMessage = null;
@@ -154,7 +253,11 @@ namespace Contoso.Api
                 message = status + ". The body has no JSON \"message\" and starts with: " + Shorten(collapsed, MessageExcerptLength);
             }
 
-            return new global::Contoso.Api.ContosoException(message, method.Method, path, response.StatusCode, serviceMessage, excerpt);
+            return new global::Contoso.Api.ContosoException(message, method.Method, path, response.StatusCode, serviceMessage, excerpt)
+            {
+                ResponseBody = body.Length == 0 ? null : body,
+                ErrorBody = readErrorBody?.Invoke((int)response.StatusCode, body),
+            };
         }
 
         /// <summary>Reads at most <see cref="ErrorBodyByteLimit"/> bytes of an error body, so a large error page costs no more than that.</summary>
@@ -253,6 +356,10 @@ namespace Contoso.Api
                 return new ParameterValue(global::Contoso.Api.OpenApiJson.Format(value), null, null);
             }
 
+            /// <summary>Takes the JSON text of an object, which a form field carries as one value.</summary>
+            public static ParameterValue OfJsonText<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
+                value is null ? default : Of(global::System.Text.Json.JsonSerializer.Serialize(value, typeInfo));
+
             public static ParameterValue OfObject<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo) =>
                 value is null ? default : OfJson(global::System.Text.Json.JsonSerializer.SerializeToElement(value, typeInfo));
 
@@ -328,17 +435,82 @@ namespace Contoso.Api
         private sealed class RequestBuilder
         {
             private readonly global::System.Net.Http.HttpMethod _method;
+            private readonly string _accept;
             private readonly global::System.Text.StringBuilder _path = new global::System.Text.StringBuilder();
             private readonly global::System.Text.StringBuilder _query = new global::System.Text.StringBuilder();
             private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> _headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
             private readonly global::System.Collections.Generic.List<string> _cookies = new global::System.Collections.Generic.List<string>();
+            private global::System.Net.Http.HttpContent? _content;
+            private global::System.Net.Http.MultipartFormDataContent? _multipart;
+            private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _formFields;
 
-            public RequestBuilder(global::System.Net.Http.HttpMethod method)
+            /// <summary>Creates a builder for a request with the method and the <c>Accept</c> value given.</summary>
+            public RequestBuilder(global::System.Net.Http.HttpMethod method, string accept)
             {
                 _method = method;
+                _accept = accept;
             }
 
-            public global::System.Net.Http.HttpContent? Content { get; set; }
+            /// <summary>
+            /// Serializes a JSON body up front: request bodies are small, and a buffered body is sent with a
+            /// <c>Content-Length</c> (not chunked) and can be sent again when a handler retries the request.
+            /// </summary>
+            public void SetJsonContent<T>(T value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+            {
+                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+                _content = content;
+            }
+
+            public void SetTextContent(string text, string mediaType)
+            {
+                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.UTF8.GetBytes(text));
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType) { CharSet = "utf-8" };
+                _content = content;
+            }
+
+            /// <summary>Sends the stream from its current position as it is read, without buffering; the caller keeps and disposes it.</summary>
+            public void SetStreamContent(global::System.IO.Stream stream, string mediaType) =>
+                _content = CallerStreamContent.Create(stream, mediaType);
+
+            /// <summary>Starts a <c>multipart/form-data</c> or an <c>application/x-www-form-urlencoded</c> body.</summary>
+            public void StartForm(bool multipart)
+            {
+                if (multipart)
+                {
+                    _multipart = new global::System.Net.Http.MultipartFormDataContent();
+                    _content = _multipart;
+                }
+                else
+                {
+                    _formFields = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
+                }
+            }
+
+            /// <summary>Adds a form field unless it is absent; an array gives one field per item.</summary>
+            public void AddFormField(string name, ParameterValue value)
+            {
+                foreach (var text in value.Parts(explode: true, text => text))
+                {
+                    if (_multipart is not null)
+                    {
+                        _multipart.Add(new global::System.Net.Http.StringContent(text), name);
+                    }
+                    else
+                    {
+                        _formFields!.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, text));
+                    }
+                }
+            }
+
+            /// <summary>Adds a file part named after the field unless the stream is <c>null</c>; the caller keeps and disposes the stream.</summary>
+            public void AddFormFile(string name, global::System.IO.Stream? stream)
+            {
+                if (stream is not null)
+                {
+                    _multipart!.Add(CallerStreamContent.Create(stream, "application/octet-stream"), name, name);
+                }
+            }
 
             /// <summary>Appends a literal part of the path template as it is written.</summary>
             public void AppendPath(string text) => _path.Append(text);
@@ -470,8 +642,9 @@ namespace Contoso.Api
             public global::System.Net.Http.HttpRequestMessage Build(global::System.Uri baseAddress)
             {
                 var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + _path + _query, global::System.UriKind.Absolute);
-                var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = Content };
-                request.Headers.Accept.Add(new global::System.Net.Http.Headers.MediaTypeWithQualityHeaderValue("application/json"));
+                var content = _formFields is null ? _content : new global::System.Net.Http.FormUrlEncodedContent(_formFields);
+                var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = content };
+                request.Headers.TryAddWithoutValidation("Accept", _accept);
                 foreach (var header in _headers)
                 {
                     request.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -489,22 +662,24 @@ namespace Contoso.Api
                 _query.Append(_query.Length == 0 ? '?' : '&').Append(escapedName).Append('=').Append(escapedValue);
         }
 
-        /// <summary>
-        /// Serializes a JSON body up front: request bodies are small, and a buffered body is sent with a
-        /// <c>Content-Length</c> (not chunked) and can be sent again when a handler retries the request.
-        /// </summary>
-        private static class JsonBody
+        /// <summary>Sends a stream that belongs to the caller: disposing the request leaves the stream open.</summary>
+        private sealed class CallerStreamContent : global::System.Net.Http.StreamContent
         {
-            public static global::System.Net.Http.HttpContent? Create<T>(T? value, global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+            private CallerStreamContent(global::System.IO.Stream stream)
+                : base(stream)
             {
-                if (value is null)
-                {
-                    return null;
-                }
+            }
 
-                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
-                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            public static CallerStreamContent Create(global::System.IO.Stream stream, string mediaType)
+            {
+                var content = new CallerStreamContent(stream);
+                content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
                 return content;
+            }
+
+            protected override void Dispose(bool disposing)
+            {
+                // StreamContent.Dispose would dispose the caller's stream, so it is not called.
             }
         }
     }

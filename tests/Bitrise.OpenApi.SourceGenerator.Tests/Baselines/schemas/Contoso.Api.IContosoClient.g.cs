@@ -14,7 +14,7 @@ namespace Contoso.Api
         global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyDictionary<string, int>> LabelsGetAsync(global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>POST /matrix</summary>
-        /// <param name="request">The request body.</param>
+        /// <param name="request">The request body, sent as <c>application/json</c>.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
@@ -30,7 +30,7 @@ namespace Contoso.Api
         global::System.Threading.Tasks.Task<global::Contoso.Api.Zoo> ZooGetAsync(string? color = null, string? id = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>PUT /zoo</summary>
-        /// <param name="request">The request body.</param>
+        /// <param name="request">The request body, sent as <c>application/json</c>.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
         /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>

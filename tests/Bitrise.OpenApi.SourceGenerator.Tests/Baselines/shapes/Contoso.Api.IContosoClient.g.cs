@@ -9,7 +9,7 @@ namespace Contoso.Api
     {
         /// <summary>Create an item (POST /apps/{app-slug}/items).</summary>
         /// <param name="appSlug">The <c>app-slug</c> path parameter.</param>
-        /// <param name="request">The request body.</param>
+        /// <param name="request">The request body, sent as <c>application/json</c>.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
@@ -35,17 +35,26 @@ namespace Contoso.Api
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
-        /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
+        /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx (the exception's <c>ErrorBody</c> has the error body the document declares for it), or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.ItemList> ItemListAsync(string appSlug, string? next = null, int? limit = null, global::System.DateTimeOffset? since = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, string? @class = null, string? xTrace = null, global::System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>PATCH /apps/{app-slug}/items/{item-slug}</summary>
         /// <param name="appSlug">The <c>app-slug</c> path parameter.</param>
         /// <param name="itemSlug">The <c>item-slug</c> path parameter.</param>
-        /// <param name="request">The request body.</param>
+        /// <param name="request">The request body, sent as <c>application/json</c>.</param>
         /// <param name="cancellationToken">The token that cancels the request.</param>
         /// <returns>The response body.</returns>
         /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
         /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
         global::System.Threading.Tasks.Task<global::Contoso.Api.Item> ItemUpdateAsync(string appSlug, string itemSlug, global::Contoso.Api.ItemUpdateParams request, global::System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>PUT /apps/{app-slug}/items/{item-slug}/upload</summary>
+        /// <param name="appSlug">The <c>app-slug</c> path parameter.</param>
+        /// <param name="itemSlug">The <c>item-slug</c> path parameter.</param>
+        /// <param name="request">The request body, sent as <c>application/octet-stream</c>.</param>
+        /// <param name="cancellationToken">The token that cancels the request.</param>
+        /// <exception cref="global::System.ArgumentNullException">A required parameter or the request body is <c>null</c>.</exception>
+        /// <exception cref="global::Contoso.Api.ContosoException">The service returned a status outside 2xx, or a body that is not valid JSON for the expected type.</exception>
+        global::System.Threading.Tasks.Task ItemUploadAsync(string appSlug, string itemSlug, global::System.IO.Stream request, global::System.Threading.CancellationToken cancellationToken = default);
     }
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Linq;
+using Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Bitrise.OpenApi.SourceGenerator.Tests;
+
+/// <summary>
+/// Runs the generator over one-operation documents whose parameters, bodies or responses the client cannot
+/// handle as written, and checks the single diagnostic, its message, and that the output still compiles.
+/// </summary>
+public sealed class OperationDiagnosticsTests
+{
+    /// <summary>The operation's YAML (under <c>paths</c>), the expected id, and a part of the expected message.</summary>
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        {
+            "/a: { get: { operationId: op, parameters: [ { name: Authorization, in: header, schema: { type: string } } ], responses: { '204': { description: x } } } }",
+            "OASG006",
+            "The header parameter 'Authorization' of operation 'op' is not supported"
+        },
+        {
+            "/a: { get: { operationId: op, parameters: [ { name: q, in: query, schema: { type: array, items: { type: object, properties: { a: { type: string } } } } } ], responses: { '204': { description: x } } } }",
+            "OASG006",
+            "The array-of-objects query parameter 'q' of operation 'op'"
+        },
+        {
+            "/a: { post: { operationId: op, requestBody: { content: { multipart/form-data: { schema: { type: object } } } }, responses: { '204': { description: x } } } }",
+            "OASG007",
+            "Operation 'op' sends its body as 'multipart/form-data without properties'"
+        },
+        {
+            "/a: { post: { operationId: op, requestBody: { content: { application/x-www-form-urlencoded: { schema: { type: object, properties: { f: { type: string, format: binary } } } } } }, responses: { '204': { description: x } } } }",
+            "OASG007",
+            "'application/x-www-form-urlencoded with the file field 'f''"
+        },
+        {
+            "/a: { get: { operationId: op, responses: { '200': { description: x, content: { multipart/mixed: { schema: { type: string } } } } } } }",
+            "OASG008",
+            "of operation 'op' is 'multipart/mixed'"
+        },
+        {
+            "/a/{p}: { get: { operationId: op, parameters: [ { name: p, in: path, required: true, schema: { type: array, items: { type: array, items: { type: string } } } } ], responses: { '204': { description: x } } } }",
+            "OASG012",
+            "Operation 'op' has the path parameter 'p', an array of objects or of arrays"
+        },
+        {
+            "/a: { get: { operationId: op, parameters: [ { name: q, in: query, style: matrix, schema: { type: string } } ], responses: { '204': { description: x } } } }",
+            "OASG013",
+            "uses the 'matrix' style, which the generator does not support, so it sends the value in the 'form' style"
+        },
+        {
+            "/a: { get: { operationId: op, parameters: [ { name: q, in: query, style: deepObject, schema: { type: string } } ], responses: { '204': { description: x } } } }",
+            "OASG013",
+            "uses the 'deepObject' style"
+        },
+        {
+            "/a: { get: { operationId: op, parameters: [ { name: h, in: header, style: form, schema: { type: string } } ], responses: { '204': { description: x } } } }",
+            "OASG013",
+            "uses the 'form' style, which the generator does not support, so it sends the value in the 'simple' style"
+        },
+        {
+            "/a: { get: { operationId: read-json, responses: { '204': { description: x } } } }",
+            "OASG030",
+            "maps to the method name 'ReadJsonAsync', which the generated client already has, so the method is named 'ReadJson2Async'"
+        },
+        {
+            "/a: { get: { operationId: op, responses: { '200': { description: x, content: { application/json: { schema: { type: string } } } }, '201': { description: y, content: { application/octet-stream: { schema: { type: string, format: binary } } } } } } }",
+            "OASG031",
+            "The 2xx responses 200, 201 of operation 'op' have different bodies, so the method returns each of them as a Stream"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void UnsupportedPart_IsReportedAndCompiles(string pathYaml, string expectedId, string expectedMessagePart)
+    {
+        var document = "openapi: 3.0.3\ninfo: { title: Diagnostics, version: '1' }\npaths:\n  " + pathYaml + "\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/operation.yaml", document));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal(expectedId, diagnostic.Id);
+        Assert.Contains(expectedMessagePart, diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void SwaggerTsvCollection_IsReported()
+    {
+        const string Document = """
+            swagger: "2.0"
+            info: { title: Tsv, version: "1" }
+            paths:
+              /a:
+                get:
+                  operationId: op
+                  parameters:
+                    - { name: q, in: query, type: array, items: { type: string }, collectionFormat: tsv }
+                  responses:
+                    "204": { description: x }
+            """;
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/tsv.json", Document));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("OASG013", diagnostic.Id);
+        Assert.Contains("uses the 'collectionFormat tsv' style", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+    }
+}

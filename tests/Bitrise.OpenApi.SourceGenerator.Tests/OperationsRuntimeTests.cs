@@ -1,0 +1,399 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+using System.Threading.Tasks;
+using Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Bitrise.OpenApi.SourceGenerator.Tests;
+
+/// <summary>
+/// Calls the methods generated for <c>Documents/operations.yaml</c> and <c>Documents/swagger2-bodies.yaml</c>
+/// against a loopback server, and checks the request bodies as they arrived and the parsing of every response
+/// shape: text, streams, bodiless statuses, several 2xx bodies, <c>default</c>, and typed error bodies.
+/// </summary>
+public sealed class OperationsRuntimeTests
+{
+    private const string ProbeSource = """
+        using System;
+        using System.IO;
+        using System.Net;
+        using System.Net.Http;
+        using System.Text;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Contoso.Operations;
+        using Contoso.Swagger2Bodies;
+
+        namespace Probe
+        {
+            public static class OperationsProbe
+            {
+                public static Task<string> NoteEcho(string baseAddress) =>
+                    Client(baseAddress).NoteEchoAsync("h\u00e9llo\nworld");
+
+                public static async Task<string> FileUpload(string baseAddress)
+                {
+                    var stream = new MemoryStream(new byte[] { 0, 1, 2, 255 });
+                    await Client(baseAddress).FileUploadAsync("a b.bin", stream);
+                    return stream.CanRead ? "open" : "disposed";
+                }
+
+                public static async Task<string> FileDownload(string baseAddress)
+                {
+                    using var stream = await Client(baseAddress).FileDownloadAsync("a.bin");
+                    using var copy = new MemoryStream();
+                    await stream.CopyToAsync(copy);
+                    return Convert.ToHexString(copy.ToArray());
+                }
+
+                public static async Task<string> FileDownloadLifetime(string baseAddress)
+                {
+                    var content = new TrackingContent(new byte[] { 7, 8, 9 });
+                    var client = new OperationsClient(new HttpClient(new FixedHandler(content)) { BaseAddress = new Uri(baseAddress) });
+                    var stream = await client.FileDownloadAsync("a.bin");
+                    var readBeforeCaller = content.BytesRead;
+                    var first = stream.ReadByte();
+                    var disposedBeforeCaller = content.IsDisposed;
+                    await stream.DisposeAsync();
+                    return readBeforeCaller + " " + first + " " + disposedBeforeCaller + " " + content.IsDisposed;
+                }
+
+                public static async Task<string> FormSubmit(string baseAddress) =>
+                    (await Client(baseAddress).FormSubmitAsync("rex d", tags: new[] { "a", "b&c" }, count: 3)).Name;
+
+                public static async Task<string> UploadCreate(string baseAddress)
+                {
+                    var file = new MemoryStream(Encoding.UTF8.GetBytes("file-bytes"));
+                    var pet = await Client(baseAddress).UploadCreateAsync(file, title: "T", owner: new Pet { Name = "o" });
+                    return pet.Name;
+                }
+
+                public static async Task<string> PetGet(string baseAddress) =>
+                    (await Client(baseAddress).PetGetAsync(1))?.Name ?? "(null)";
+
+                public static async Task<string> PetGetFailure(string baseAddress)
+                {
+                    try
+                    {
+                        await Client(baseAddress).PetGetAsync(1);
+                        return "no exception";
+                    }
+                    catch (OperationsException exception)
+                    {
+                        var body = exception.ErrorBody switch
+                        {
+                            NotFound notFound => "NotFound:" + notFound.Missing,
+                            Problem problem => "Problem:" + problem.Title + ":" + problem.Status,
+                            null => "(null)",
+                            var other => other.GetType().Name,
+                        };
+                        return (int)exception.StatusCode! + "|" + body + "|" + (exception.ResponseBody ?? "(null)");
+                    }
+                }
+
+                public static async Task<string> JobStart(string baseAddress)
+                {
+                    var result = await Client(baseAddress).JobStartAsync();
+                    return result.ValueKind + " " + result.GetRawText();
+                }
+
+                public static Task<string> StatusGet(string baseAddress) =>
+                    Client(baseAddress).StatusGetAsync();
+
+                public static async Task<string> SwaggerFormSubmit(string baseAddress)
+                {
+                    await SwaggerClient(baseAddress).FormSubmitAsync("rex", count: 2);
+                    return "done";
+                }
+
+                public static async Task<string> SwaggerUploadCreate(string baseAddress)
+                {
+                    await SwaggerClient(baseAddress).UploadCreateAsync(new MemoryStream(new byte[] { 1, 2 }), title: "t");
+                    return "done";
+                }
+
+                public static Task<string> SwaggerNoteCreate(string baseAddress) =>
+                    SwaggerClient(baseAddress).NoteCreateAsync("note");
+
+                private static OperationsClient Client(string baseAddress) =>
+                    new OperationsClient(new HttpClient { BaseAddress = new Uri(baseAddress) });
+
+                private static Swagger2BodiesClient SwaggerClient(string baseAddress) =>
+                    new Swagger2BodiesClient(new HttpClient { BaseAddress = new Uri(baseAddress) });
+
+                private sealed class FixedHandler(HttpContent content) : HttpMessageHandler
+                {
+                    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+                        Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { RequestMessage = request, Content = content });
+                }
+
+                /// <summary>A body that counts the bytes read from it and records its disposal.</summary>
+                private sealed class TrackingContent(byte[] bytes) : HttpContent
+                {
+                    private readonly CountingStream _stream = new(bytes);
+
+                    public int BytesRead => _stream.BytesRead;
+
+                    public bool IsDisposed { get; private set; }
+
+                    protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(_stream);
+
+                    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => _stream.CopyToAsync(stream);
+
+                    protected override bool TryComputeLength(out long length)
+                    {
+                        length = bytes.Length;
+                        return true;
+                    }
+
+                    protected override void Dispose(bool disposing)
+                    {
+                        IsDisposed = true;
+                        base.Dispose(disposing);
+                    }
+                }
+
+                private sealed class CountingStream(byte[] bytes) : MemoryStream(bytes)
+                {
+                    public int BytesRead { get; private set; }
+
+                    public override int Read(byte[] buffer, int offset, int count)
+                    {
+                        var read = base.Read(buffer, offset, count);
+                        BytesRead += read;
+                        return read;
+                    }
+
+                    public override int Read(Span<byte> buffer)
+                    {
+                        var read = base.Read(buffer);
+                        BytesRead += read;
+                        return read;
+                    }
+
+                    public override int ReadByte()
+                    {
+                        var value = base.ReadByte();
+                        BytesRead += value < 0 ? 0 : 1;
+                        return value;
+                    }
+                }
+            }
+        }
+        """;
+
+    private static readonly Lazy<Type> Probe = new(LoadProbe);
+
+    [Fact]
+    public async Task TextBody_RoundTrips()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(200, "text/plain; charset=utf-8", "stored: \u00e9") };
+
+        var result = await InvokeAsync("NoteEcho", server);
+
+        var request = server.SingleRequest();
+        Assert.Equal("POST /v1/notes", request.Method + " " + request.Target);
+        Assert.Equal(["text/plain; charset=utf-8"], request.Header("Content-Type"));
+        Assert.Equal(["text/plain"], request.Header("Accept"));
+        Assert.Equal("h\u00e9llo\nworld", request.BodyText);
+        Assert.Equal("stored: \u00e9", result);
+    }
+
+    [Fact]
+    public async Task StreamBody_IsSentAndLeftOpen()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(204) };
+
+        var result = await InvokeAsync("FileUpload", server);
+
+        var request = server.SingleRequest();
+        Assert.Equal("PUT /v1/files/a%20b.bin", request.Method + " " + request.Target);
+        Assert.Equal(["application/octet-stream"], request.Header("Content-Type"));
+        Assert.Equal(new byte[] { 0, 1, 2, 255 }, request.Body);
+        Assert.Equal("open", result);
+    }
+
+    [Fact]
+    public async Task BinaryResponse_IsReturnedAsStream()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(200, "application/octet-stream", new byte[] { 0xCA, 0xFE, 0x00 }) };
+
+        var result = await InvokeAsync("FileDownload", server);
+
+        Assert.Equal("CAFE00", result);
+        Assert.Equal(["application/json, application/octet-stream"], server.SingleRequest().Header("Accept"));
+    }
+
+    [Fact]
+    public async Task BinaryResponse_StreamsAndDisposes()
+    {
+        var result = await InvokeAsync("FileDownloadLifetime", "http://127.0.0.1/v1");
+
+        var parts = result.Split(' ');
+        Assert.Equal("0", parts[0]);
+        Assert.Equal("7", parts[1]);
+        Assert.Equal("False", parts[2]);
+        Assert.Equal("True", parts[3]);
+    }
+
+    [Fact]
+    public async Task FormBody_IsUrlEncoded()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(200, "application/json", """{"name":"rex"}""") };
+
+        var result = await InvokeAsync("FormSubmit", server);
+
+        var request = server.SingleRequest();
+        Assert.Equal(["application/x-www-form-urlencoded"], request.Header("Content-Type"));
+        Assert.Equal("name=rex+d&tags=a&tags=b%26c&count=3", request.BodyText);
+        Assert.Equal("rex", result);
+    }
+
+    [Fact]
+    public async Task MultipartBody_SendsFieldsAndFile()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(201, "application/json", """{"name":"up"}""") };
+
+        var result = await InvokeAsync("UploadCreate", server);
+
+        var parts = MultipartParts(server.SingleRequest());
+        Assert.Equal(["file", "title", "owner"], parts.Select(part => part.Name));
+        Assert.Equal("form-data; name=file; filename=file; filename*=utf-8''file", parts[0].Headers["Content-Disposition"]);
+        Assert.Equal("application/octet-stream", parts[0].Headers["Content-Type"]);
+        Assert.Equal("file-bytes", parts[0].Content);
+        Assert.Equal("T", parts[1].Content);
+        Assert.Equal("""{"name":"o"}""", parts[2].Content);
+        Assert.Equal("up", result);
+    }
+
+    [Theory]
+    [InlineData(200, """{"name":"rex"}""", "rex")]
+    [InlineData(204, "", "(null)")]
+    public async Task BodilessSuccess_ReturnsNull(int status, string body, string expected)
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(status, "application/json", body) };
+
+        Assert.Equal(expected, await InvokeAsync("PetGet", server));
+    }
+
+    [Theory]
+    [InlineData(404, "application/json", """{"missing":"pet"}""", "404|NotFound:pet|{\"missing\":\"pet\"}")]
+    [InlineData(418, "application/problem+json", """{"title":"teapot","status":418}""", "418|Problem:teapot:418|{\"title\":\"teapot\",\"status\":418}")]
+    [InlineData(500, "application/json", """{"title":"boom"}""", "500|Problem:boom:|{\"title\":\"boom\"}")]
+    [InlineData(503, "text/html", "<p>down</p>", "503|(null)|<p>down</p>")]
+    [InlineData(404, "application/json", "not json", "404|(null)|not json")]
+    [InlineData(500, "application/json", "", "500|(null)|(null)")]
+    public async Task ErrorResponse_ExposesTypedErrorBody(int status, string contentType, string body, string expected)
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(status, contentType, body) };
+
+        Assert.Equal(expected, await InvokeAsync("PetGetFailure", server));
+    }
+
+    [Theory]
+    [InlineData(200, """{"name":"rex"}""")]
+    [InlineData(202, """{"title":"queued"}""")]
+    public async Task DifferentSuccessBodies_ReturnJsonElement(int status, string body)
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(status, "application/json", body) };
+
+        Assert.Equal("Object " + body, await InvokeAsync("JobStart", server));
+    }
+
+    [Fact]
+    public async Task DefaultOnlyResponse_IsTheSuccess()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(200, "application/json", "\"green\"") };
+
+        Assert.Equal("green", await InvokeAsync("StatusGet", server));
+    }
+
+    [Fact]
+    public async Task SwaggerFormData_IsUrlEncoded()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(204) };
+
+        await InvokeAsync("SwaggerFormSubmit", server);
+
+        var request = server.SingleRequest();
+        Assert.Equal(["application/x-www-form-urlencoded"], request.Header("Content-Type"));
+        Assert.Equal("name=rex&count=2", request.BodyText);
+    }
+
+    [Fact]
+    public async Task SwaggerFileFormData_IsMultipart()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(204) };
+
+        await InvokeAsync("SwaggerUploadCreate", server);
+
+        var parts = MultipartParts(server.SingleRequest());
+        Assert.Equal(["file", "title"], parts.Select(part => part.Name));
+        Assert.Equal("\u0001\u0002", parts[0].Content);
+        Assert.Equal("t", parts[1].Content);
+    }
+
+    [Fact]
+    public async Task SwaggerTextBody_RoundTrips()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(200, "text/plain", "ok") };
+
+        var result = await InvokeAsync("SwaggerNoteCreate", server);
+
+        var request = server.SingleRequest();
+        Assert.Equal(["text/plain; charset=utf-8"], request.Header("Content-Type"));
+        Assert.Equal("note", request.BodyText);
+        Assert.Equal("ok", result);
+    }
+
+    [Fact]
+    public void GeneratedCode_ReportsOnlyDifferentSuccessBodies()
+    {
+        var output = GeneratorHarness.Run(Documents());
+
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("OASG031", diagnostic.Id);
+        Assert.Contains("'job-start'", diagnostic.GetMessage());
+    }
+
+    private static OpenApiDocumentItem[] Documents() =>
+    [
+        TestDocuments.Local("operations.yaml", "Contoso.Operations", "OperationsClient"),
+        TestDocuments.Local("swagger2-bodies.yaml", "Contoso.Swagger2Bodies", "Swagger2BodiesClient"),
+    ];
+
+    /// <summary>Splits a multipart body at the boundary named in its <c>Content-Type</c>.</summary>
+    private static List<(string Name, Dictionary<string, string> Headers, string Content)> MultipartParts(RecordedRequest request)
+    {
+        var contentType = Assert.Single(request.Header("Content-Type"));
+        Assert.StartsWith("multipart/form-data; boundary=", contentType);
+        var boundary = "--" + contentType[(contentType.IndexOf('=') + 1)..].Trim('"');
+        var parts = new List<(string, Dictionary<string, string>, string)>();
+        foreach (var part in Encoding.Latin1.GetString(request.Body).Split(boundary).Skip(1).Where(part => !part.StartsWith("--", StringComparison.Ordinal)))
+        {
+            var headEnd = part.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+            var headers = part[..headEnd].Split("\r\n", StringSplitOptions.RemoveEmptyEntries)
+                .ToDictionary(line => line[..line.IndexOf(':')], line => line[(line.IndexOf(':') + 1)..].Trim(), StringComparer.OrdinalIgnoreCase);
+            var name = headers["Content-Disposition"].Split(';').Select(item => item.Trim()).First(item => item.StartsWith("name=", StringComparison.Ordinal))[5..].Trim('"');
+            parts.Add((name, headers, part[(headEnd + 4)..^2]));
+        }
+
+        return parts;
+    }
+
+    private static Task<string> InvokeAsync(string method, LoopbackServer server) => InvokeAsync(method, server.BaseAddress);
+
+    private static Task<string> InvokeAsync(string method, string baseAddress) =>
+        (Task<string>)Probe.Value.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [baseAddress])!;
+
+    private static Type LoadProbe()
+    {
+        var output = GeneratorHarness.Run(Documents(), ProbeSource);
+        Assert.DoesNotContain(output.AllDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
+        return GeneratorHarness.EmitAndLoad(output.Compilation).GetType("Probe.OperationsProbe", throwOnError: true)!;
+    }
+}
