@@ -100,6 +100,17 @@ public sealed class OperationsRuntimeTests
                     return result.ValueKind + " " + result.GetRawText();
                 }
 
+                public static async Task<string> OrderPlace(string baseAddress) =>
+                    (await Client(baseAddress).OrderPlaceAsync()).Name;
+
+                public static async Task<string> SwaggerFileDownload(string baseAddress)
+                {
+                    using var stream = await SwaggerClient(baseAddress).FileDownloadAsync("a.bin");
+                    using var copy = new MemoryStream();
+                    await stream.CopyToAsync(copy);
+                    return Convert.ToHexString(copy.ToArray());
+                }
+
                 public static Task<string> StatusGet(string baseAddress) =>
                     Client(baseAddress).StatusGetAsync();
 
@@ -301,6 +312,27 @@ public sealed class OperationsRuntimeTests
         await using var server = new LoopbackServer { Response = _ => new CannedResponse(status, "application/json", body) };
 
         Assert.Equal("Object " + body, await InvokeAsync("JobStart", server));
+    }
+
+    [Theory]
+    [InlineData(200)]
+    [InlineData(201)]
+    public async Task SameBodyForTwoStatuses_ReturnsIt(int status)
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(status, "application/json", """{"name":"order"}""") };
+
+        Assert.Equal("order", await InvokeAsync("OrderPlace", server));
+    }
+
+    [Fact]
+    public async Task SwaggerFileResponse_IsReturnedAsStream()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(200, "application/octet-stream", new byte[] { 1, 2, 3 }) };
+
+        var result = await InvokeAsync("SwaggerFileDownload", server);
+
+        Assert.Equal("010203", result);
+        Assert.Equal(["application/octet-stream"], server.SingleRequest().Header("Accept"));
     }
 
     [Fact]
