@@ -30,7 +30,9 @@ internal static class ConverterEmitter
         var type = context.Qualified(schema.TypeName);
         writer.Summary("Reads and writes <see cref=\"" + schema.TypeName + "\"/> without reflection.", isXml: true);
         writer.Line(EmitContext.GeneratedCodeAttribute);
-        writer.OpenBlock("internal sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
+        // A derived class's converter hides the one its base class declares.
+        var hides = schema.BaseTypeName is null ? string.Empty : "new ";
+        writer.OpenBlock("internal " + hides + "sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type + ">");
         writer.Line("public static JsonConverter Instance { get; } = new JsonConverter();");
         writer.Line();
         return type;

@@ -24,7 +24,9 @@ internal static class ModelEmitter
 
         EmitTypeSummary(writer, schema);
         writer.Line(EmitContext.GeneratedCodeAttribute);
-        writer.OpenBlock(context.Accessibility + " sealed partial class " + schema.TypeName);
+        var sealedModifier = schema.IsBase ? string.Empty : "sealed ";
+        var baseList = schema.BaseTypeName is null ? string.Empty : " : " + context.Qualified(schema.BaseTypeName);
+        writer.OpenBlock(context.Accessibility + " " + sealedModifier + "partial class " + schema.TypeName + baseList);
 
         foreach (var property in schema.Properties)
         {
@@ -39,9 +41,11 @@ internal static class ModelEmitter
             writer.Line();
         }
 
-        EmitToString(writer, context, schema);
+        // ToString() and the converter of a derived class cover the inherited properties too.
+        var complete = schema with { Properties = schema.AllProperties, InheritedProperties = default };
+        EmitToString(writer, context, complete);
         writer.Line();
-        ConverterEmitter.Emit(writer, context, schema);
+        ConverterEmitter.Emit(writer, context, complete);
 
         writer.CloseBlock();
         writer.CloseBlock();

@@ -1,3 +1,4 @@
+using System.Linq;
 using Bitrise.OpenApi.SourceGenerator.Helpers;
 
 namespace Bitrise.OpenApi.SourceGenerator.Model;
@@ -10,6 +11,12 @@ namespace Bitrise.OpenApi.SourceGenerator.Model;
 /// The map property that keeps the members <see cref="Properties"/> does not name, when the schema has both
 /// <c>properties</c> and <c>additionalProperties</c>; null when such members are skipped.
 /// </param>
+/// <param name="BaseTypeName">
+/// The class this one derives from, when the schema is an <c>allOf</c> of one <c>$ref</c> and its own properties;
+/// null for a class that merges every <c>allOf</c> part.
+/// </param>
+/// <param name="InheritedProperties">The properties declared by the base classes, which the converter and <c>ToString()</c> include.</param>
+/// <param name="IsBase">True when another generated class derives from this one, so it is not sealed.</param>
 internal sealed record SchemaModel(
     string TypeName,
     string JsonPointer,
@@ -19,4 +26,11 @@ internal sealed record SchemaModel(
     SchemaKind Kind = SchemaKind.Object,
     PropertyModel? AdditionalProperties = null,
     EnumModel? Enum = null,
-    UnionModel? Union = null);
+    UnionModel? Union = null,
+    string? BaseTypeName = null,
+    EquatableArray<PropertyModel> InheritedProperties = default,
+    bool IsBase = false)
+{
+    /// <summary>The inherited properties followed by the class's own ones: every member the JSON object can have.</summary>
+    public EquatableArray<PropertyModel> AllProperties => InheritedProperties.Concat(Properties).ToEquatableArray();
+}

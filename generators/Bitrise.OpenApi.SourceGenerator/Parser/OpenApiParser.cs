@@ -163,7 +163,7 @@ internal static class OpenApiParser
 
         var classes = schemaMapper.CompleteClasses();
         var roles = AssignRoles(classes, operationMapper.RequestModels, operationMapper.ResponseModels);
-        schemas.AddRange(classes.Select(entry => entry.Schema with { Role = roles[entry.Schema.TypeName] }));
+        schemas.AddRange(InheritanceResolver.Resolve(classes.Select(entry => entry.Schema with { Role = roles[entry.Schema.TypeName] }).ToList()));
     }
 
     /// <summary>

@@ -239,12 +239,62 @@ internal sealed class SchemaMapper
                 additional = new PropertyModel(memberNames.Allocate("AdditionalProperties"), string.Empty, null, TypeModel.MapOf(valueType), IsRequired: false, IsSensitive: false);
             }
 
+            // The properties stay merged here. InheritanceResolver keeps only the schema's own ones once the roles
+            // are known, so the base is no reference of its own and a derived class never changes the base's role.
+            var baseTypeName = additional is null ? BaseCandidate(pending.Schema) : null;
+
             var description = pending.Schema.Description ?? pending.Schema.Title;
-            result.Add((new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, properties.ToEquatableArray(), AdditionalProperties: additional), referenced));
+            result.Add((new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, properties.ToEquatableArray(), AdditionalProperties: additional, BaseTypeName: baseTypeName), referenced));
         }
 
         return result;
     }
+
+    /// <summary>
+    /// Returns the class a named schema can derive from: its <c>allOf</c> has exactly one <c>$ref</c>, to another
+    /// named class without <c>additionalProperties</c> that does not lead back to the schema through <c>allOf</c>,
+    /// and its other parts are inline objects of plain properties. Returns null for every other schema, which
+    /// keeps one class of the merged properties.
+    /// </summary>
+    private string? BaseCandidate(JsonSchema schema)
+    {
+        if (!_schemaKeys.ContainsKey(schema) || schema.AllOf.Count == 0 || schema.OneOf.Count > 0 || schema.AnyOf.Count > 0)
+        {
+            return null;
+        }
+
+        var references = schema.AllOf.Where(part => part.HasReference).ToList();
+        if (references.Count != 1 || !schema.AllOf.Where(part => !part.HasReference).All(IsPlainObjectPart))
+        {
+            return null;
+        }
+
+        var baseSchema = Resolve(references[0]);
+        if (baseSchema is null
+            || ReferenceEquals(baseSchema, schema)
+            || !_schemaKeys.ContainsKey(baseSchema)
+            || baseSchema.AdditionalPropertiesSchema is not null
+            || !_classes.TryGetValue(baseSchema, out var basePending)
+            || basePending.Kind != TypeKind.Model)
+        {
+            return null;
+        }
+
+        var reached = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+        CollectProperties(baseSchema, new Dictionary<string, JsonSchemaProperty>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), reached);
+        return reached.Contains(schema) ? null : basePending.TypeName;
+    }
+
+    /// <summary>True for an inline <c>allOf</c> part that only lists properties (and which of them are required).</summary>
+    private static bool IsPlainObjectPart(JsonSchema part) =>
+        (part.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object
+        && part.AllOf.Count == 0
+        && part.OneOf.Count == 0
+        && part.AnyOf.Count == 0
+        && part.Enumeration.Count == 0
+        && part.AdditionalPropertiesSchema is null
+        && part.Item is null
+        && part.Items.Count == 0;
 
     /// <summary>Adds the names of the generated classes that a type uses, through arrays too.</summary>
     public static void AddModelNames(TypeModel? type, ISet<string> names)
@@ -602,16 +652,7 @@ internal sealed class SchemaMapper
         schema.AllOf.Where(part => !IsAnnotationOnly(part));
 
     private static bool IsAnnotationOnly(JsonSchema part) =>
-        !part.HasReference
-        && (part.Type & ~JsonObjectType.Null) is JsonObjectType.None or JsonObjectType.Object
-        && part.Properties.Count == 0
-        && part.AllOf.Count == 0
-        && part.OneOf.Count == 0
-        && part.AnyOf.Count == 0
-        && part.Enumeration.Count == 0
-        && part.AdditionalPropertiesSchema is null
-        && part.Item is null
-        && part.Items.Count == 0;
+        !part.HasReference && part.Properties.Count == 0 && IsPlainObjectPart(part);
 
     /// <summary>
     /// True for a schema that only points at another one. <see cref="Resolve"/> returns such a schema only when
