@@ -7,8 +7,8 @@ using Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
 namespace Bitrise.OpenApi.SourceGenerator.Tests;
 
 /// <summary>
-/// Compares the output for <c>Documents/shapes.yaml</c> and <c>Documents/schemas.yaml</c> with the files under
-/// <c>Baselines/shapes</c> and <c>Baselines/schemas</c>, so that a change of the emitted code is seen in review. To accept a deliberate change, run the tests once with
+/// Compares the output for <c>Documents/shapes.yaml</c>, <c>Documents/schemas.yaml</c> and
+/// <c>Documents/inheritance.yaml</c> with the files under <c>Baselines/</c> named after each document, so that a change of the emitted code is seen in review. To accept a deliberate change, run the tests once with
 /// <c>UPDATE_GENERATOR_BASELINES=1</c>, which rewrites the baseline files, and commit them.
 /// </summary>
 public sealed class BaselineTests
@@ -18,6 +18,7 @@ public sealed class BaselineTests
     [Theory]
     [InlineData("shapes")]
     [InlineData("schemas")]
+    [InlineData("inheritance")]
     public void Output_MatchesBaselineFiles(string document)
     {
         var baselineFolder = Path.Combine(RepositoryPaths.Root, "tests", "Bitrise.OpenApi.SourceGenerator.Tests", "Baselines", document);
