@@ -107,4 +107,32 @@ public sealed class OperationDiagnosticsTests
         Assert.Equal("OASG013", diagnostic.Id);
         Assert.Contains("uses the 'collectionFormat tsv' style", diagnostic.GetMessage(CultureInfo.InvariantCulture));
     }
+
+    [Theory]
+    [InlineData("get")]
+    [InlineData("delete")]
+    [InlineData("post")]
+    public void ClosedEmptyFormBody_GetsMethodWithoutBody(string method)
+    {
+        var document = "openapi: 3.0.3\ninfo: { title: Forms, version: '1' }\npaths:\n  /a: { " + method + ": { operationId: op, requestBody: { content: { application/x-www-form-urlencoded: { schema: { type: object, properties: {}, additionalProperties: false } } } }, responses: { '204': { description: x } } } }\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/forms.yaml", document, "Contoso.Forms", "FormsClient"));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        var client = output.Compilation.GetTypeByMetadataName("Contoso.Forms.FormsClient");
+        Assert.NotNull(client);
+        var operation = Assert.Single(client.GetMembers("OpAsync").OfType<IMethodSymbol>());
+        Assert.Equal(["cancellationToken"], operation.Parameters.Select(parameter => parameter.Name));
+    }
+
+    [Fact]
+    public void OpenEmptyFormBody_IsReported()
+    {
+        const string Document = "openapi: 3.0.3\ninfo: { title: Forms, version: '1' }\npaths:\n  /a: { post: { operationId: op, requestBody: { content: { application/x-www-form-urlencoded: { schema: { type: object, properties: {} } } } }, responses: { '204': { description: x } } } }\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/forms.yaml", Document));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("OASG007", diagnostic.Id);
+    }
 }

@@ -75,6 +75,15 @@ internal sealed partial class OperationMapper
                 var fields = actual.ActualProperties
                     .Select(property => MapField(property.Key, property.Value, actual.RequiredProperties.Contains(property.Key) || property.Value.IsRequired, property.Value.Description, schemaPointer + "/properties/" + SchemaMapper.EscapePointer(property.Key), context))
                     .ToList();
+
+                // A form that declares no fields and forbids others can only be empty (Stripe's GET and DELETE
+                // operations have such bodies), so the method sends no body rather than being left out.
+                if (fields.Count == 0 && !actual.AllowAdditionalProperties && actual.AdditionalPropertiesSchema is null)
+                {
+                    requestBody = null;
+                    return true;
+                }
+
                 return TryCreateFormBody(kind, mediaType, fields, description, schemaPointer, context, out requestBody);
             default:
                 requestBody = new RequestBodyModel(new BodyModel(kind, mediaType, null), description, default);
