@@ -26,6 +26,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
     /// <summary>The name of the tracked step that parses a document into its model; tests assert on its run reasons.</summary>
     internal const string ParseStepName = "OpenApiDocumentModel";
 
+    /// <summary>The tracked step that looks up whether the consumer's compilation has <c>System.DateOnly</c>.</summary>
+    internal const string DateOnlyStepName = "OpenApiDateOnlySupport";
+
     /// <summary>The tracked step that pairs each model with the type names of the documents of its namespace, just before emitting.</summary>
     internal const string EmitStepName = "OpenApiDocumentEmit";
 
@@ -64,9 +67,15 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (types, _) => types.ToSortedEquatableArray(document => document.FilePath));
 
+        // Only this bool reaches the emit step, so an edit to C# code re-runs this lookup and nothing after it.
+        var hasDateOnly = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("System.DateOnly") is not null)
+            .WithTrackingName(DateOnlyStepName);
+
         var emitInputs = models
             .Combine(allDocumentTypes)
-            .Select(static (pair, _) => (pair.Left, pair.Right.Where(types => types.Namespace == pair.Left.Namespace).ToEquatableArray()))
+            .Combine(hasDateOnly)
+            .Select(static (pair, _) => (pair.Left.Left, pair.Left.Right.Where(types => types.Namespace == pair.Left.Left.Namespace).ToEquatableArray(), pair.Right))
             .WithTrackingName(EmitStepName);
 
         context.RegisterSourceOutput(emitInputs, OpenApiEmitter.Emit);

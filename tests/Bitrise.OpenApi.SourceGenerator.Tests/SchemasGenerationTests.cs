@@ -53,7 +53,7 @@ public sealed class SchemasGenerationTests
     [InlineData("Zoo", "Anything", "System.Collections.Generic.IReadOnlyDictionary<string, System.Text.Json.JsonElement>?")]
     [InlineData("Zoo", "Id", "System.Guid?")]
     [InlineData("Zoo", "Photo", "byte[]?")]
-    [InlineData("Zoo", "Born", "string?")]
+    [InlineData("Zoo", "Born", "System.DateOnly?")]
     [InlineData("Zoo", "MaybeCat", "Contoso.Api.Cat?")]
     [InlineData("Zoo", "Size", "Contoso.Api.ZooSize?")]
     [InlineData("Zoo", "Untyped", "System.Text.Json.JsonElement?")]

@@ -157,6 +157,7 @@ internal static class ConverterEmitter
             case TypeKind.Int64: return context.Json + ".ReadInt64(ref " + reader + ", " + name + ")";
             case TypeKind.Double: return context.Json + ".ReadDouble(ref " + reader + ", " + name + ")";
             case TypeKind.DateTimeOffset: return context.Json + ".ReadDateTimeOffset(ref " + reader + ", " + name + ")";
+            case TypeKind.Date: return context.Json + ".ReadDate(ref " + reader + ", " + name + ")";
             case TypeKind.Guid: return context.Json + ".ReadGuid(ref " + reader + ", " + name + ")";
             case TypeKind.Bytes: return context.Json + ".ReadBytes(ref " + reader + ", " + name + ")";
             case TypeKind.Json: return context.Json + ".ReadJsonElement(ref " + reader + ", " + name + ")";
@@ -267,6 +268,9 @@ internal static class ConverterEmitter
             case TypeKind.DateTimeOffset:
             case TypeKind.Guid:
                 writer.Line("writer.WriteStringValue(" + expression + ");");
+                break;
+            case TypeKind.Date:
+                writer.Line(context.Json + ".WriteDate(writer, " + expression + ");");
                 break;
             case TypeKind.Bytes:
                 writer.Line("writer.WriteBase64StringValue(" + expression + ");");

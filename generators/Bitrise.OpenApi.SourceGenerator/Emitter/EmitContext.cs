@@ -5,9 +5,12 @@ namespace Bitrise.OpenApi.SourceGenerator.Emitter;
 /// <summary>Names shared by the emitters of one document.</summary>
 internal sealed class EmitContext
 {
-    public EmitContext(OpenApiDocumentModel document)
+    /// <param name="document">The document; its dates must already be strings when <paramref name="hasDateOnly"/> is false.</param>
+    /// <param name="hasDateOnly">Whether the consumer's compilation has <c>System.DateOnly</c>.</param>
+    public EmitContext(OpenApiDocumentModel document, bool hasDateOnly)
     {
         Document = document;
+        HasDateOnly = hasDateOnly;
         Namespace = document.Namespace;
         Json = "global::" + document.Namespace + ".OpenApiJson";
         Optional = "global::" + document.Namespace + ".Optional";
@@ -17,6 +20,9 @@ internal sealed class EmitContext
     public OpenApiDocumentModel Document { get; }
 
     public string Namespace { get; }
+
+    /// <summary>Whether <c>format: date</c> becomes <c>global::System.DateOnly</c>; otherwise it stays <c>string</c>.</summary>
+    public bool HasDateOnly { get; }
 
     /// <summary>The keyword that every generated top-level type starts with: <c>public</c> or <c>internal</c>.</summary>
     public string Accessibility { get; }

@@ -19,10 +19,13 @@ internal static class OpenApiEmitter
     public static bool HasErrors(OpenApiDocumentModel document) =>
         document.Diagnostics.Any(diagnostic => DiagnosticDescriptors.Get(diagnostic.Id).DefaultSeverity == DiagnosticSeverity.Error);
 
-    /// <param name="input">The document, and the types of every document without errors in its namespace, sorted by path.</param>
-    public static void Emit(SourceProductionContext context, (OpenApiDocumentModel Document, EquatableArray<DocumentTypes> NamespaceDocuments) input)
+    /// <param name="input">
+    /// The document, the types of every document without errors in its namespace, sorted by path, and whether the
+    /// consumer's compilation has <c>System.DateOnly</c>.
+    /// </param>
+    public static void Emit(SourceProductionContext context, (OpenApiDocumentModel Document, EquatableArray<DocumentTypes> NamespaceDocuments, bool HasDateOnly) input)
     {
-        var (document, namespaceDocuments) = input;
+        var (document, namespaceDocuments, hasDateOnly) = input;
         if (HasErrors(document))
         {
             return;
@@ -42,10 +45,10 @@ internal static class OpenApiEmitter
             if (plan.SharedTypesOwner == document.FilePath)
             {
                 Add(context, document.Namespace, "Optional", SupportEmitter.EmitOptional(document.Namespace, EmitContext.Keyword(plan.SharedTypesAccessibility)));
-                Add(context, document.Namespace, "OpenApiJson", SupportEmitter.EmitJsonHelpers(document.Namespace));
+                Add(context, document.Namespace, "OpenApiJson", SupportEmitter.EmitJsonHelpers(document.Namespace, hasDateOnly));
             }
 
-            EmitDocument(context, document);
+            EmitDocument(context, hasDateOnly ? document : DateFallback.ToStrings(document), hasDateOnly);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -55,9 +58,9 @@ internal static class OpenApiEmitter
         }
     }
 
-    private static void EmitDocument(SourceProductionContext context, OpenApiDocumentModel document)
+    private static void EmitDocument(SourceProductionContext context, OpenApiDocumentModel document, bool hasDateOnly)
     {
-        var emit = new EmitContext(document);
+        var emit = new EmitContext(document, hasDateOnly);
         Add(context, document.Namespace, document.ExceptionName, ExceptionEmitter.Emit(emit));
         Add(context, document.Namespace, document.SerializerContextName, SerializerContextEmitter.Emit(emit));
         Add(context, document.Namespace, document.InterfaceName, ClientEmitter.EmitInterface(emit));

@@ -111,7 +111,8 @@ internal static class SerializerContextEmitter
     {
         var type = TypeSyntax.Of(body, context.Namespace);
         writer.OpenBlock("if (type == typeof(" + TypeSyntax.RuntimeOf(body, context.Namespace) + "))");
-        if (body.Kind == TypeKind.Map)
+        // System.Text.Json has no DateOnly converter before .NET 7, so a date body reads and writes as a property does.
+        if (body.Kind is TypeKind.Map or TypeKind.Date)
         {
             var read = ConverterEmitter.ReadNullable(context, body, "$", "bodyReader", "bodyOptions", 0) + " ?? throw " + context.Json + ".NullValue(" + SourceWriter.Literal("$") + ")";
             writer.Line(context.Json + ".ItemReader<" + type + "> readBody = static (ref global::System.Text.Json.Utf8JsonReader bodyReader, global::System.Text.Json.JsonSerializerOptions bodyOptions) => " + read + ";");
@@ -158,7 +159,7 @@ internal static class SerializerContextEmitter
             TypeKind.Guid => "GuidConverter",
             TypeKind.Bytes => "ByteArrayConverter",
             TypeKind.Json => "JsonElementConverter",
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a primitive type kind."),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a type kind with a built-in converter."),
         };
 
     private const string MetadataServices = "global::System.Text.Json.Serialization.Metadata.JsonMetadataServices";

@@ -16,6 +16,7 @@ internal static class TypeSyntax
             TypeKind.Int64 => "long",
             TypeKind.Double => "double",
             TypeKind.DateTimeOffset => "global::System.DateTimeOffset",
+            TypeKind.Date => "global::System.DateOnly",
             TypeKind.Guid => "global::System.Guid",
             TypeKind.Bytes => "byte[]",
             TypeKind.Json => "global::System.Text.Json.JsonElement",

@@ -10,6 +10,12 @@ internal enum TypeKind
     Double,
     DateTimeOffset,
 
+    /// <summary>
+    /// <c>format: date</c>: <c>global::System.DateOnly</c> written as <c>yyyy-MM-dd</c>. The emitter turns it into
+    /// <see cref="String"/> when the consumer's compilation has no <c>System.DateOnly</c>.
+    /// </summary>
+    Date,
+
     /// <summary><c>format: uuid</c>: <c>global::System.Guid</c>.</summary>
     Guid,
 

@@ -14,7 +14,7 @@ internal sealed record TypeModel(TypeKind Kind, string? ModelName, TypeModel? It
 
     public static TypeModel MapOf(TypeModel value, bool isNullable = false) => new(TypeKind.Map, null, value, isNullable);
 
-    public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Json or TypeKind.Enum;
+    public bool IsValueType => Kind is TypeKind.Boolean or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Guid or TypeKind.Json or TypeKind.Enum;
 
     /// <summary>True for the kinds that are generated types with their own converter and contract.</summary>
     public bool IsGenerated => Kind is TypeKind.Model or TypeKind.Enum or TypeKind.Union;

@@ -383,6 +383,7 @@ internal sealed class SchemaMapper
         format switch
         {
             "date-time" => TypeKind.DateTimeOffset,
+            "date" => TypeKind.Date,
             "uuid" => TypeKind.Guid,
             "byte" => TypeKind.Bytes,
             _ => TypeKind.String,
@@ -586,7 +587,7 @@ internal sealed class SchemaMapper
         {
             TypeKind.Model or TypeKind.Map => UnionJsonKind.Object,
             TypeKind.Array => UnionJsonKind.Array,
-            TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Guid or TypeKind.Bytes => UnionJsonKind.String,
+            TypeKind.String or TypeKind.DateTimeOffset or TypeKind.Date or TypeKind.Guid or TypeKind.Bytes => UnionJsonKind.String,
             TypeKind.Int32 or TypeKind.Int64 or TypeKind.Double => UnionJsonKind.Number,
             TypeKind.Boolean => UnionJsonKind.Boolean,
             TypeKind.Enum => _classes.Values.First(pending => pending.TypeName == type.ModelName).Schema.Type.HasFlag(JsonObjectType.Integer) ? UnionJsonKind.Number : UnionJsonKind.String,

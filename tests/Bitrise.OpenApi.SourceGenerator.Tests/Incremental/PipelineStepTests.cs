@@ -174,7 +174,7 @@ public sealed class PipelineStepTests
     {
         OpenApiDocumentInput input => input.FilePath,
         OpenApiDocumentModel model => model.FilePath,
-        ValueTuple<OpenApiDocumentModel, EquatableArray<DocumentTypes>> pair => pair.Item1.FilePath,
+        ValueTuple<OpenApiDocumentModel, EquatableArray<DocumentTypes>, bool> input => input.Item1.FilePath,
         _ => throw new InvalidOperationException("A step output of type " + value.GetType() + " belongs to no document."),
     };
 

@@ -133,6 +133,22 @@ namespace Contoso.Api
             return reader.TryGetDateTimeOffset(out var value) ? value : throw Unexpected(ref reader, property, "an ISO 8601 date-time string");
         }
 
+        public static global::System.DateOnly? ReadDate(ref global::System.Text.Json.Utf8JsonReader reader, string property)
+        {
+            if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            Expect(ref reader, global::System.Text.Json.JsonTokenType.String, property, "a date string (yyyy-MM-dd)");
+            return global::System.DateOnly.TryParseExact(reader.GetString(), "yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.None, out var value)
+                ? value
+                : throw Unexpected(ref reader, property, "a date string (yyyy-MM-dd)");
+        }
+
+        public static void WriteDate(global::System.Text.Json.Utf8JsonWriter writer, global::System.DateOnly value) =>
+            writer.WriteStringValue(value.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture));
+
         public static global::System.Guid? ReadGuid(ref global::System.Text.Json.Utf8JsonReader reader, string property)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
@@ -286,6 +302,8 @@ namespace Contoso.Api
                     return global::System.Convert.ToBase64String(bytes);
                 case global::System.DateTimeOffset dateTime:
                     return dateTime.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture);
+                case global::System.DateOnly date:
+                    return date.ToString("yyyy-MM-dd", global::System.Globalization.CultureInfo.InvariantCulture);
                 case global::System.IFormattable formattable:
                     return formattable.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture);
                 case global::System.Collections.IEnumerable items:

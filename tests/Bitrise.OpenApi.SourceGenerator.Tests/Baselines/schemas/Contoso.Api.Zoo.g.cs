@@ -13,7 +13,7 @@ namespace Contoso.Api
 
         /// <summary>The <c>born</c> property.</summary>
         /// <remarks>JSON name: born. Null when the JSON omits it.</remarks>
-        public string? Born { get; set; }
+        public global::System.DateOnly? Born { get; set; }
 
         /// <summary>A string enum whose members need careful names.</summary>
         /// <remarks>JSON name: color. Null when the JSON omits it.</remarks>
@@ -145,7 +145,7 @@ namespace Contoso.Api
             {
                 global::Contoso.Api.OpenApiJson.ExpectStartObject(ref reader, "Zoo");
                 global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? anythingValue = default;
-                string? bornValue = default;
+                global::System.DateOnly? bornValue = default;
                 global::Contoso.Api.Color? colorValue = default;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, int?>? countsValue = default;
                 global::Contoso.Api.Cat? describedCatValue = default;
@@ -179,7 +179,7 @@ namespace Contoso.Api
                     else if (reader.ValueTextEquals("born"))
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        bornValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "born");
+                        bornValue = global::Contoso.Api.OpenApiJson.ReadDate(ref reader, "born");
                     }
                     else if (reader.ValueTextEquals("color"))
                     {
@@ -346,7 +346,7 @@ namespace Contoso.Api
                 if (value.Born is not null)
                 {
                     writer.WritePropertyName("born");
-                    writer.WriteStringValue(value.Born);
+                    global::Contoso.Api.OpenApiJson.WriteDate(writer, value.Born.Value);
                 }
 
                 if (value.Color is not null)
