@@ -48,7 +48,7 @@ internal static class ConverterEmitter
                 ? ModelEmitter.PropertyType(context, schema, property)
                 : TypeSyntax.Nullable(property.Type, context.Namespace);
             writer.Line(localType + " " + Local(property) + " = default;");
-            if (MustBePresent(schema, property))
+            if (TracksPresence(schema, property))
             {
                 writer.Line("var " + Seen(property) + " = false;");
             }
@@ -68,7 +68,7 @@ internal static class ConverterEmitter
             writer.OpenBlock(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(property.JsonName) + "))");
             writer.Line(context.Json + ".ReadValue(ref reader);");
             writer.Line(Local(property) + " = " + ReadProperty(context, schema, property) + ";");
-            if (MustBePresent(schema, property))
+            if (TracksPresence(schema, property))
             {
                 writer.Line(Seen(property) + " = true;");
             }
@@ -109,9 +109,10 @@ internal static class ConverterEmitter
         }
 
         writer.Line();
-        writer.Line("return new " + type);
+        var tracked = schema.Properties.Where(property => ModelEmitter.TracksAssignment(schema, property)).ToList();
+        writer.Line((tracked.Count == 0 ? "return" : "var result =") + " new " + type);
         writer.OpenBlock();
-        foreach (var property in schema.Properties)
+        foreach (var property in schema.Properties.Where(property => !ModelEmitter.TracksAssignment(schema, property)))
         {
             var value = Local(property);
             if (!ModelEmitter.IsOptional(schema, property) && !ModelEmitter.IsNullableProperty(schema, property))
@@ -128,6 +129,22 @@ internal static class ConverterEmitter
         }
 
         writer.CloseBlock(";");
+        if (tracked.Count > 0)
+        {
+            writer.Line();
+
+            // Only a property the JSON had counts as assigned, so writing the model back gives the same members.
+            foreach (var property in tracked)
+            {
+                writer.OpenBlock("if (" + Seen(property) + ")");
+                writer.Line("result." + property.Name + " = " + Local(property) + ";");
+                writer.CloseBlock();
+            }
+
+            writer.Line();
+            writer.Line("return result;");
+        }
+
         writer.CloseBlock();
     }
 
@@ -203,6 +220,13 @@ internal static class ConverterEmitter
                 writer.OpenBlock("if (" + access + ".HasValue)");
                 writer.Line(name);
                 WriteMaybeNull(writer, context, property.Type, access + ".Value", property.Type.IsNullable, 0);
+                writer.CloseBlock();
+            }
+            else if (ModelEmitter.TracksAssignment(schema, property))
+            {
+                writer.OpenBlock("if (value." + ModelEmitter.AssignmentField(property) + ".HasValue)");
+                writer.Line(name);
+                WriteMaybeNull(writer, context, property.Type, access, true, 0);
                 writer.CloseBlock();
             }
             else if (ModelEmitter.IsRequired(schema, property))
@@ -313,6 +337,10 @@ internal static class ConverterEmitter
     /// </summary>
     private static bool MustBePresent(SchemaModel schema, PropertyModel property) =>
         ModelEmitter.IsRequired(schema, property) && property.Type.IsNullable && !ModelEmitter.IsOptional(schema, property);
+
+    /// <summary>True when the reader records whether the JSON had the property.</summary>
+    private static bool TracksPresence(SchemaModel schema, PropertyModel property) =>
+        MustBePresent(schema, property) || ModelEmitter.TracksAssignment(schema, property);
 
     private static string MissingProperty(EmitContext context, SchemaModel schema, PropertyModel property) =>
         context.Json + ".MissingProperty(" + SourceWriter.Literal(schema.TypeName) + ", " + SourceWriter.Literal(property.JsonName) + ")";

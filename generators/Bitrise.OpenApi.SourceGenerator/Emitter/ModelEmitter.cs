@@ -90,6 +90,19 @@ internal static class ModelEmitter
         && !(property.IsReadOnly && schema.Role == SchemaRole.Request)
         && !(property.IsWriteOnly && schema.Role == SchemaRole.Response);
 
+    /// <summary>
+    /// True for an optional, nullable property of a response model. Its C# type cannot tell "not set" from
+    /// <c>null</c>, so an <c>Optional&lt;T&gt;</c> field records whether it was assigned (or read), and the
+    /// converter writes an assigned <c>null</c> as JSON <c>null</c> and leaves out a property never assigned.
+    /// </summary>
+    public static bool TracksAssignment(SchemaModel schema, PropertyModel property) =>
+        schema.Role == SchemaRole.Response && !IsRequired(schema, property) && property.Type.IsNullable && !property.IsReadOnly;
+
+    /// <summary>Names the field behind a property that <see cref="TracksAssignment"/> covers.</summary>
+    /// <remarks>Only the first letter is lowered, so two property names never give the same field.</remarks>
+    public static string AssignmentField(PropertyModel property) =>
+        "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
+
     /// <summary>True when the declared type (other than an <c>Optional&lt;T&gt;</c>) carries <c>?</c>.</summary>
     public static bool IsNullableProperty(SchemaModel schema, PropertyModel property) =>
         property.Type.IsNullable || (schema.Role == SchemaRole.Response && !IsRequired(schema, property));
@@ -106,8 +119,21 @@ internal static class ModelEmitter
         }
 
         writer.DocElement("remarks", Remarks(schema, property));
+        var type = PropertyType(context, schema, property);
+        if (TracksAssignment(schema, property))
+        {
+            var field = AssignmentField(property);
+            writer.OpenBlock("public " + type + " " + property.Name);
+            writer.Line("get => " + field + ".HasValue ? " + field + ".Value : default;");
+            writer.Line("set => " + field + " = new " + context.Optional + "<" + type + ">(value);");
+            writer.CloseBlock();
+            writer.Line();
+            writer.Line("internal " + context.Optional + "<" + type + "> " + field + ";");
+            return;
+        }
+
         var modifier = IsRequired(schema, property) ? "required " : string.Empty;
-        writer.Line("public " + modifier + PropertyType(context, schema, property) + " " + property.Name + " { get; set; }");
+        writer.Line("public " + modifier + type + " " + property.Name + " { get; set; }");
     }
 
     private static string Remarks(SchemaModel schema, PropertyModel property)
@@ -125,6 +151,10 @@ internal static class ModelEmitter
         if (IsOptional(schema, property))
         {
             text += " Sent only when set.";
+        }
+        else if (TracksAssignment(schema, property))
+        {
+            text += " Null when the JSON omits it; written only when assigned or read, so an assigned null is sent as JSON null.";
         }
         else if (schema.Role == SchemaRole.Response && !IsRequired(schema, property))
         {

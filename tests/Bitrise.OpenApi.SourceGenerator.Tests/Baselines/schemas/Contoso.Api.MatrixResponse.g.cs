@@ -12,8 +12,14 @@ namespace Contoso.Api
         public required string Id { get; set; }
 
         /// <summary>The <c>optional_nullable</c> property.</summary>
-        /// <remarks>JSON name: optional_nullable. Null when the JSON omits it.</remarks>
-        public string? OptionalNullable { get; set; }
+        /// <remarks>JSON name: optional_nullable. Null when the JSON omits it; written only when assigned or read, so an assigned null is sent as JSON null.</remarks>
+        public string? OptionalNullable
+        {
+            get => _optionalNullable.HasValue ? _optionalNullable.Value : default;
+            set => _optionalNullable = new global::Contoso.Api.Optional<string?>(value);
+        }
+
+        internal global::Contoso.Api.Optional<string?> _optionalNullable;
 
         /// <summary>The <c>optional_plain</c> property.</summary>
         /// <remarks>JSON name: optional_plain. Null when the JSON omits it.</remarks>
@@ -56,6 +62,7 @@ namespace Contoso.Api
                 global::Contoso.Api.OpenApiJson.ExpectStartObject(ref reader, "MatrixResponse");
                 string? idValue = default;
                 string? optionalNullableValue = default;
+                var optionalNullableSeen = false;
                 string? optionalPlainValue = default;
                 string? requiredNullableValue = default;
                 var requiredNullableSeen = false;
@@ -73,6 +80,7 @@ namespace Contoso.Api
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
                         optionalNullableValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_nullable");
+                        optionalNullableSeen = true;
                     }
                     else if (reader.ValueTextEquals("optional_plain"))
                     {
@@ -107,25 +115,38 @@ namespace Contoso.Api
                     throw global::Contoso.Api.OpenApiJson.MissingProperty("MatrixResponse", "required_nullable");
                 }
 
-                return new global::Contoso.Api.MatrixResponse
+                var result = new global::Contoso.Api.MatrixResponse
                 {
                     Id = idValue ?? throw global::Contoso.Api.OpenApiJson.MissingProperty("MatrixResponse", "id"),
-                    OptionalNullable = optionalNullableValue,
                     OptionalPlain = optionalPlainValue,
                     RequiredNullable = requiredNullableValue,
                     RequiredPlain = requiredPlainValue ?? throw global::Contoso.Api.OpenApiJson.MissingProperty("MatrixResponse", "required_plain"),
                     Secret = secretValue,
                 };
+
+                if (optionalNullableSeen)
+                {
+                    result.OptionalNullable = optionalNullableValue;
+                }
+
+                return result;
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Api.MatrixResponse value, global::System.Text.Json.JsonSerializerOptions options)
             {
                 writer.WriteStartObject();
 
-                if (value.OptionalNullable is not null)
+                if (value._optionalNullable.HasValue)
                 {
                     writer.WritePropertyName("optional_nullable");
-                    writer.WriteStringValue(value.OptionalNullable);
+                    if (value.OptionalNullable is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.OptionalNullable);
+                    }
                 }
 
                 if (value.OptionalPlain is not null)

@@ -24,8 +24,14 @@ namespace Contoso.Api
         public global::System.Collections.Generic.IReadOnlyDictionary<string, int?>? Counts { get; set; }
 
         /// <summary>The <c>described_cat</c> property.</summary>
-        /// <remarks>JSON name: described_cat. Null when the JSON omits it.</remarks>
-        public global::Contoso.Api.Cat? DescribedCat { get; set; }
+        /// <remarks>JSON name: described_cat. Null when the JSON omits it; written only when assigned or read, so an assigned null is sent as JSON null.</remarks>
+        public global::Contoso.Api.Cat? DescribedCat
+        {
+            get => _describedCat.HasValue ? _describedCat.Value : default;
+            set => _describedCat = new global::Contoso.Api.Optional<global::Contoso.Api.Cat?>(value);
+        }
+
+        internal global::Contoso.Api.Optional<global::Contoso.Api.Cat?> _describedCat;
 
         /// <summary>Known properties plus any others, which are kept.</summary>
         /// <remarks>JSON name: extras. Null when the JSON omits it.</remarks>
@@ -48,8 +54,14 @@ namespace Contoso.Api
         public global::System.Collections.Generic.IReadOnlyDictionary<string, string>? Labels { get; set; }
 
         /// <summary>The <c>maybe_cat</c> property.</summary>
-        /// <remarks>JSON name: maybe_cat. Null when the JSON omits it.</remarks>
-        public global::Contoso.Api.Cat? MaybeCat { get; set; }
+        /// <remarks>JSON name: maybe_cat. Null when the JSON omits it; written only when assigned or read, so an assigned null is sent as JSON null.</remarks>
+        public global::Contoso.Api.Cat? MaybeCat
+        {
+            get => _maybeCat.HasValue ? _maybeCat.Value : default;
+            set => _maybeCat = new global::Contoso.Api.Optional<global::Contoso.Api.Cat?>(value);
+        }
+
+        internal global::Contoso.Api.Optional<global::Contoso.Api.Cat?> _maybeCat;
 
         /// <summary>The <c>mixed</c> property.</summary>
         /// <remarks>JSON name: mixed. Null when the JSON omits it.</remarks>
@@ -88,8 +100,14 @@ namespace Contoso.Api
         public global::Contoso.Api.Switch? Switch { get; set; }
 
         /// <summary>The <c>theme</c> property.</summary>
-        /// <remarks>JSON name: theme. Null when the JSON omits it.</remarks>
-        public global::Contoso.Api.NullableColor? Theme { get; set; }
+        /// <remarks>JSON name: theme. Null when the JSON omits it; written only when assigned or read, so an assigned null is sent as JSON null.</remarks>
+        public global::Contoso.Api.NullableColor? Theme
+        {
+            get => _theme.HasValue ? _theme.Value : default;
+            set => _theme = new global::Contoso.Api.Optional<global::Contoso.Api.NullableColor?>(value);
+        }
+
+        internal global::Contoso.Api.Optional<global::Contoso.Api.NullableColor?> _theme;
 
         /// <summary>The <c>untyped</c> property.</summary>
         /// <remarks>JSON name: untyped. Null when the JSON omits it.</remarks>
@@ -149,12 +167,14 @@ namespace Contoso.Api
                 global::Contoso.Api.Color? colorValue = default;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, int?>? countsValue = default;
                 global::Contoso.Api.Cat? describedCatValue = default;
+                var describedCatSeen = false;
                 global::Contoso.Api.Extensible? extrasValue = default;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<global::Contoso.Api.Cat>>? groupsValue = default;
                 global::Contoso.Api.Node? headValue = default;
                 global::System.Guid? idValue = default;
                 global::System.Collections.Generic.IReadOnlyDictionary<string, string>? labelsValue = default;
                 global::Contoso.Api.Cat? maybeCatValue = default;
+                var maybeCatSeen = false;
                 global::Contoso.Api.TextOrNumber? mixedValue = default;
                 string? nameValue = default;
                 global::System.Collections.Generic.IReadOnlyList<global::Contoso.Api.Pet>? petsValue = default;
@@ -165,6 +185,7 @@ namespace Contoso.Api
                 global::Contoso.Api.ZooSize? sizeValue = default;
                 global::Contoso.Api.Switch? switchValue = default;
                 global::Contoso.Api.NullableColor? themeValue = default;
+                var themeSeen = false;
                 global::System.Text.Json.JsonElement? untypedValue = default;
                 long? visitorsValue = default;
                 global::Contoso.Api.ZooWrapped? wrappedValue = default;
@@ -195,6 +216,7 @@ namespace Contoso.Api
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
                         describedCatValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "described_cat", global::Contoso.Api.Cat.JsonConverter.Instance, options);
+                        describedCatSeen = true;
                     }
                     else if (reader.ValueTextEquals("extras"))
                     {
@@ -225,6 +247,7 @@ namespace Contoso.Api
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
                         maybeCatValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "maybe_cat", global::Contoso.Api.Cat.JsonConverter.Instance, options);
+                        maybeCatSeen = true;
                     }
                     else if (reader.ValueTextEquals("mixed"))
                     {
@@ -275,6 +298,7 @@ namespace Contoso.Api
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
                         themeValue = global::Contoso.Api.NullableColor.JsonConverter.ReadNullable(ref reader, "theme");
+                        themeSeen = true;
                     }
                     else if (reader.ValueTextEquals("untyped"))
                     {
@@ -298,19 +322,17 @@ namespace Contoso.Api
                     }
                 }
 
-                return new global::Contoso.Api.Zoo
+                var result = new global::Contoso.Api.Zoo
                 {
                     Anything = anythingValue,
                     Born = bornValue,
                     Color = colorValue,
                     Counts = countsValue,
-                    DescribedCat = describedCatValue,
                     Extras = extrasValue,
                     Groups = groupsValue,
                     Head = headValue,
                     Id = idValue,
                     Labels = labelsValue,
-                    MaybeCat = maybeCatValue,
                     Mixed = mixedValue,
                     Name = nameValue ?? throw global::Contoso.Api.OpenApiJson.MissingProperty("Zoo", "name"),
                     Pets = petsValue,
@@ -320,11 +342,25 @@ namespace Contoso.Api
                     Shapes = shapesValue,
                     Size = sizeValue,
                     Switch = switchValue,
-                    Theme = themeValue,
                     Untyped = untypedValue,
                     Visitors = visitorsValue,
                     Wrapped = wrappedValue,
                 };
+
+                if (describedCatSeen)
+                {
+                    result.DescribedCat = describedCatValue;
+                }
+                if (maybeCatSeen)
+                {
+                    result.MaybeCat = maybeCatValue;
+                }
+                if (themeSeen)
+                {
+                    result.Theme = themeValue;
+                }
+
+                return result;
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Api.Zoo value, global::System.Text.Json.JsonSerializerOptions options)
@@ -374,10 +410,17 @@ namespace Contoso.Api
                     writer.WriteEndObject();
                 }
 
-                if (value.DescribedCat is not null)
+                if (value._describedCat.HasValue)
                 {
                     writer.WritePropertyName("described_cat");
-                    global::Contoso.Api.Cat.JsonConverter.Instance.Write(writer, value.DescribedCat, options);
+                    if (value.DescribedCat is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::Contoso.Api.Cat.JsonConverter.Instance.Write(writer, value.DescribedCat, options);
+                    }
                 }
 
                 if (value.Extras is not null)
@@ -427,10 +470,17 @@ namespace Contoso.Api
                     writer.WriteEndObject();
                 }
 
-                if (value.MaybeCat is not null)
+                if (value._maybeCat.HasValue)
                 {
                     writer.WritePropertyName("maybe_cat");
-                    global::Contoso.Api.Cat.JsonConverter.Instance.Write(writer, value.MaybeCat, options);
+                    if (value.MaybeCat is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::Contoso.Api.Cat.JsonConverter.Instance.Write(writer, value.MaybeCat, options);
+                    }
                 }
 
                 if (value.Mixed is not null)
@@ -494,10 +544,17 @@ namespace Contoso.Api
                     global::Contoso.Api.Switch.JsonConverter.Instance.Write(writer, value.Switch.Value, options);
                 }
 
-                if (value.Theme is not null)
+                if (value._theme.HasValue)
                 {
                     writer.WritePropertyName("theme");
-                    global::Contoso.Api.NullableColor.JsonConverter.Instance.Write(writer, value.Theme.Value, options);
+                    if (value.Theme is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        global::Contoso.Api.NullableColor.JsonConverter.Instance.Write(writer, value.Theme.Value, options);
+                    }
                 }
 
                 if (value.Untyped is not null)

@@ -28,8 +28,14 @@ namespace Contoso.Api
         public global::System.Text.Json.JsonElement? Metadata { get; set; }
 
         /// <summary>The <c>nullable_note</c> property.</summary>
-        /// <remarks>JSON name: nullable_note. Null when the JSON omits it.</remarks>
-        public string? NullableNote { get; set; }
+        /// <remarks>JSON name: nullable_note. Null when the JSON omits it; written only when assigned or read, so an assigned null is sent as JSON null.</remarks>
+        public string? NullableNote
+        {
+            get => _nullableNote.HasValue ? _nullableNote.Value : default;
+            set => _nullableNote = new global::Contoso.Api.Optional<string?>(value);
+        }
+
+        internal global::Contoso.Api.Optional<string?> _nullableNote;
 
         /// <summary>The <c>owner</c> property.</summary>
         /// <remarks>JSON name: owner. Null when the JSON omits it.</remarks>
@@ -75,6 +81,7 @@ namespace Contoso.Api
                 string? item2Value = default;
                 global::System.Text.Json.JsonElement? metadataValue = default;
                 string? nullableNoteValue = default;
+                var nullableNoteSeen = false;
                 global::Contoso.Api.ItemOwner2? ownerValue = default;
                 double? sizeValue = default;
                 string? slugValue = default;
@@ -110,6 +117,7 @@ namespace Contoso.Api
                     {
                         global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
                         nullableNoteValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "nullable_note");
+                        nullableNoteSeen = true;
                     }
                     else if (reader.ValueTextEquals("owner"))
                     {
@@ -133,18 +141,24 @@ namespace Contoso.Api
                     }
                 }
 
-                return new global::Contoso.Api.Item
+                var result = new global::Contoso.Api.Item
                 {
                     ItemOwner = itemOwnerValue,
                     Class = classValue,
                     CreatedAt = createdAtValue,
                     Item2 = item2Value,
                     Metadata = metadataValue,
-                    NullableNote = nullableNoteValue,
                     Owner = ownerValue,
                     Size = sizeValue,
                     Slug = slugValue ?? throw global::Contoso.Api.OpenApiJson.MissingProperty("Item", "slug"),
                 };
+
+                if (nullableNoteSeen)
+                {
+                    result.NullableNote = nullableNoteValue;
+                }
+
+                return result;
             }
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Api.Item value, global::System.Text.Json.JsonSerializerOptions options)
@@ -181,10 +195,17 @@ namespace Contoso.Api
                     value.Metadata.Value.WriteTo(writer);
                 }
 
-                if (value.NullableNote is not null)
+                if (value._nullableNote.HasValue)
                 {
                     writer.WritePropertyName("nullable_note");
-                    writer.WriteStringValue(value.NullableNote);
+                    if (value.NullableNote is null)
+                    {
+                        writer.WriteNullValue();
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value.NullableNote);
+                    }
                 }
 
                 if (value.Owner is not null)
