@@ -72,6 +72,12 @@ public sealed class ParametersRuntimeTests
                         @params: "p",
                         _2ndValue: "two");
 
+                public static Task ItemGetHeaderWithLineBreak(string baseAddress) =>
+                    Client(baseAddress).ItemGetAsync(7, "req\r\nX-Injected: 1");
+
+                public static Task DeleteDotSegment(string baseAddress) =>
+                    Client(baseAddress).DeleteThingsThingIdAsync("..");
+
                 public static Task DeleteWithoutOperationId(string baseAddress) =>
                     Client(baseAddress).DeleteThingsThingIdAsync("a/b");
 
@@ -170,6 +176,30 @@ public sealed class ParametersRuntimeTests
         var request = server.SingleRequest();
         Assert.Equal("DELETE", request.Method);
         Assert.Equal("/v1/things/a%2Fb", request.Target);
+    }
+
+    [Theory]
+    [InlineData("ItemGetHeaderWithLineBreak", "line break")]
+    [InlineData("DeleteDotSegment", "path segment '..'")]
+    public async Task UnsafeParameterValue_IsRejectedBeforeSending(string method, string expectedMessagePart)
+    {
+        await using var server = new LoopbackServer();
+
+        var exception = await Record.ExceptionAsync(async () =>
+        {
+            try
+            {
+                await InvokeAsync(method, server);
+            }
+            catch (TargetInvocationException wrapped) when (wrapped.InnerException is not null)
+            {
+                throw wrapped.InnerException;
+            }
+        });
+
+        Assert.IsType<ArgumentException>(exception);
+        Assert.Contains(expectedMessagePart, exception.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Requests);
     }
 
     [Fact]

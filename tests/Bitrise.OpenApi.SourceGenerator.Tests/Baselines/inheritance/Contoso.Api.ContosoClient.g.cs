@@ -594,7 +594,15 @@ namespace Contoso.Api
             {
                 if (!value.IsAbsent)
                 {
-                    _headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, string.Join(",", value.Parts(explode, text => text))));
+                    var text = string.Join(",", value.Parts(explode, part => part));
+
+                    // A line break would end the header and start another one that the caller did not ask for.
+                    if (text.IndexOfAny(new[] { '\r', '\n', '\0' }) >= 0)
+                    {
+                        throw new global::System.ArgumentException("The value of the header parameter '" + name + "' contains a line break or a NUL character, which a header cannot carry. Remove them from the value.", name);
+                    }
+
+                    _headers.Add(new global::System.Collections.Generic.KeyValuePair<string, string>(name, text));
                 }
             }
 
@@ -630,6 +638,16 @@ namespace Contoso.Api
             /// <summary>Creates the request: the base address with its trailing <c>/</c> removed, then the path and the query.</summary>
             public global::System.Net.Http.HttpRequestMessage Build(global::System.Uri baseAddress)
             {
+                // Percent-encoding leaves dots alone, so a parameter value of "." or ".." would make a dot segment
+                // that the Uri removes, sending the request to another path.
+                foreach (var segment in _path.ToString().Split('/'))
+                {
+                    if (segment == "." || segment == "..")
+                    {
+                        throw new global::System.ArgumentException("A path parameter makes the path segment '" + segment + "', which would change the path the request is sent to. Pass the identifier itself, not '" + segment + "'.");
+                    }
+                }
+
                 var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + _path + _query, global::System.UriKind.Absolute);
                 var content = _formFields is null ? _content : new global::System.Net.Http.FormUrlEncodedContent(_formFields);
                 var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = content };
