@@ -135,4 +135,19 @@ public sealed class OperationDiagnosticsTests
         var diagnostic = Assert.Single(output.GeneratorDiagnostics);
         Assert.Equal("OASG007", diagnostic.Id);
     }
+
+    [Theory]
+    [InlineData("        - { name: a, in: query, schema: { type: string } }\n        - { name: b, in: query, style: matrix, schema: { type: string } }\n", "#/paths/~1a/get/parameters/1", 8)]
+    [InlineData("        - { name: b, in: query, style: matrix, schema: { type: string } }\n", "#/paths/~1a/get/parameters/0", 7)]
+    public void ParameterDiagnostic_PointsAtItsEntry(string parameters, string expectedPointer, int expectedLine)
+    {
+        var document = "openapi: 3.0.3\ninfo: { title: Pointers, version: '1' }\npaths:\n  /a:\n    get:\n      parameters:\n" + parameters + "      responses: { '204': { description: x } }\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/pointers.yaml", document));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("OASG013", diagnostic.Id);
+        Assert.Contains("at '" + expectedPointer + "'", diagnostic.GetMessage(CultureInfo.InvariantCulture));
+        Assert.Equal(expectedLine - 1, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
 }

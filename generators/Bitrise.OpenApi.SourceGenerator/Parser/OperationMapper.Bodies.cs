@@ -45,7 +45,7 @@ internal sealed partial class OperationMapper
             var hasFile = formDataParameters.Any(parameter => parameter.Type.HasFlag(JsonObjectType.File));
             var mediaType = hasFile || consumes.Contains(MultipartFormData, StringComparer.OrdinalIgnoreCase) ? MultipartFormData : FormUrlEncoded;
             var fields = formDataParameters
-                .Select(parameter => MapField(parameter.Name ?? string.Empty, parameter, parameter.IsRequired, parameter.Description, context.Pointer + "/parameters/" + SchemaMapper.EscapePointer(parameter.Name ?? string.Empty), context))
+                .Select(parameter => MapField(parameter.Name ?? string.Empty, parameter, parameter.IsRequired, parameter.Description, ParameterPointer(operation, context.Pointer, parameter), context))
                 .ToList();
             return TryCreateFormBody(KindOf(mediaType, isRequest: true), mediaType, fields, null, context.Pointer + "/parameters", context, out requestBody);
         }
@@ -54,7 +54,7 @@ internal sealed partial class OperationMapper
         {
             var consumes = operation.ActualConsumes is { Count: > 0 } listed ? listed : new List<string> { "application/json" };
             var mediaType = PreferredMediaType(consumes, isRequest: true);
-            var bodyPointer = context.Pointer + "/parameters/" + SchemaMapper.EscapePointer(swaggerBody.Name ?? string.Empty) + "/schema";
+            var bodyPointer = ParameterPointer(operation, context.Pointer, swaggerBody) + "/schema";
             return TryMapBody(KindOf(mediaType, isRequest: true), mediaType, swaggerBody.Schema ?? swaggerBody, swaggerBody.Description, bodyPointer, context, out requestBody);
         }
 

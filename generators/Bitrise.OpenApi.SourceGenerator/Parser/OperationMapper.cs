@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Bitrise.OpenApi.SourceGenerator.Helpers;
@@ -95,7 +96,7 @@ internal sealed partial class OperationMapper
         foreach (var placeholder in placeholders)
         {
             var parameter = parameters.FirstOrDefault(candidate => candidate.Kind == OpenApiParameterKind.Path && candidate.Name == placeholder);
-            var parameterPointer = pointer + "/parameters/" + SchemaMapper.EscapePointer(placeholder);
+            var parameterPointer = parameter is null ? pointer : ParameterPointer(operation, pointer, parameter);
             var type = parameter is null
                 ? TypeModel.Of(TypeKind.String)
                 : MapParameterType(parameter, parameterPointer, baseName);
@@ -123,7 +124,7 @@ internal sealed partial class OperationMapper
         // rely on when they pass arguments by position.
         foreach (var parameter in parameters)
         {
-            var parameterPointer = pointer + "/parameters/" + SchemaMapper.EscapePointer(parameter.Name ?? string.Empty);
+            var parameterPointer = ParameterPointer(operation, pointer, parameter);
             switch (parameter.Kind)
             {
                 case OpenApiParameterKind.Path:
@@ -350,6 +351,39 @@ internal sealed partial class OperationMapper
     /// Whether the client can write a value of the type as a parameter: primitives, arrays of primitives, and
     /// objects, whose properties it writes as name and value pairs.
     /// </summary>
+    /// <summary>
+    /// Returns the pointer of a parameter's entry: its index in the operation's <c>parameters</c>, or else in the
+    /// path item's, where a parameter shared by the path's operations is written.
+    /// </summary>
+    private static string ParameterPointer(OpenApiOperation operation, string operationPointer, OpenApiParameter parameter)
+    {
+        var own = IndexOf(operation.Parameters, parameter);
+        if (own >= 0)
+        {
+            return operationPointer + "/parameters/" + own.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var pathItemPointer = operationPointer.Substring(0, operationPointer.LastIndexOf('/'));
+        var shared = operation.Parent is { } pathItem ? IndexOf(pathItem.Parameters, parameter) : -1;
+        return shared >= 0 ? pathItemPointer + "/parameters/" + shared.ToString(CultureInfo.InvariantCulture) : operationPointer + "/parameters";
+    }
+
+    private static int IndexOf(IEnumerable<OpenApiParameter> parameters, OpenApiParameter parameter)
+    {
+        var index = 0;
+        foreach (var candidate in parameters)
+        {
+            if (ReferenceEquals(candidate, parameter) || ReferenceEquals(candidate.ActualParameter, parameter))
+            {
+                return index;
+            }
+
+            index++;
+        }
+
+        return -1;
+    }
+
     private static bool IsParameterType(TypeModel type) =>
         type.Kind != TypeKind.Array || type.Item is { Kind: not (TypeKind.Model or TypeKind.Json or TypeKind.Array) };
 }
