@@ -81,4 +81,37 @@ public sealed class SchemasGenerationTests
     {
         Assert.NotNull(Output.Compilation.GetTypeByMetadataName("Contoso.Api." + typeName));
     }
+
+    [Fact]
+    public void DiscriminatorOverInlineVariants_ReadsByShapeAndCompiles()
+    {
+        const string Document = """
+            openapi: 3.0.3
+            info: { title: Unions, version: "1" }
+            paths:
+              /u:
+                get:
+                  operationId: get-u
+                  responses:
+                    "200":
+                      description: x
+                      content:
+                        application/json:
+                          schema: { $ref: "#/components/schemas/U" }
+            components:
+              schemas:
+                U:
+                  oneOf:
+                    - { type: object, required: [k, a], properties: { k: { type: string }, a: { type: integer } } }
+                    - { type: object, required: [k, b], properties: { k: { type: string }, b: { type: string } } }
+                  discriminator: { propertyName: k }
+            """;
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/unions.yaml", Document, "Contoso.Unions", "UnionsClient"));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+        var union = output.RunResult.GeneratedTrees.Single(tree => tree.FilePath.EndsWith("Contoso.Unions.U.g.cs", System.StringComparison.Ordinal)).ToString();
+        Assert.DoesNotContain("switch (tag.GetString())", union, System.StringComparison.Ordinal);
+    }
 }

@@ -21,9 +21,9 @@ internal static class UnionEmitter
         writer.OpenBlock("namespace " + context.Namespace);
 
         ModelEmitter.EmitTypeSummary(writer, schema);
-        var rule = union.DiscriminatorProperty is null
-            ? "The variant is the first, in the order of the document, whose JSON kind and required properties match and that reads without error."
-            : "The variant is chosen by the <c>" + SourceWriter.XmlEscape(union.DiscriminatorProperty) + "</c> property.";
+        var rule = DiscriminatorOf(union) is { } discriminator
+            ? "The variant is chosen by the <c>" + SourceWriter.XmlEscape(discriminator) + "</c> property."
+            : "The variant is the first, in the order of the document, whose JSON kind and required properties match and that reads without error.";
         writer.DocElement("remarks", rule + " When none matches, no variant is set and <see cref=\"Json\"/> keeps the value.", isXml: true);
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.OpenBlock(context.Accessibility + " sealed partial class " + name);
@@ -80,7 +80,7 @@ internal static class UnionEmitter
         var type = ConverterEmitter.OpenConverterClass(writer, context, schema);
         writer.OpenBlock("public override " + type + " Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options)");
         writer.Line("var json = " + JsonElement + ".ParseValue(ref reader);");
-        if (schema.Union!.DiscriminatorProperty is { } discriminator)
+        if (DiscriminatorOf(schema.Union!) is { } discriminator)
         {
             EmitReadByDiscriminator(writer, context, schema, discriminator);
         }
@@ -97,6 +97,13 @@ internal static class UnionEmitter
         EmitVariantReaders(writer, context, schema);
         writer.CloseBlock();
     }
+
+    /// <summary>
+    /// Returns the discriminator property when some variant has a value for it. Inline variants without a
+    /// <c>mapping</c> have none, so such a union is read by shape instead.
+    /// </summary>
+    private static string? DiscriminatorOf(UnionModel union) =>
+        union.Variants.Any(variant => variant.DiscriminatorValues.Count > 0) ? union.DiscriminatorProperty : null;
 
     private static void EmitReadByDiscriminator(SourceWriter writer, EmitContext context, SchemaModel schema, string discriminator)
     {
