@@ -102,16 +102,16 @@ public sealed class FixtureDocumentsTests
         // `oneOf` beside `properties` in one schema.
         ["readme-oas-examples/3.0-discriminators.json"] = ["OASG005"],
 
-        // An `Authorization` header parameter, which OpenAPI says to ignore.
+        // An `Authorization` header parameter, which OpenAPI 3.0 requires clients to ignore.
         ["readme-oas-examples/3.0-schema-circular.json"] = ["OASG006"],
 
-        // The fixture's deliberate quirks: an `allOf` of a string and an integer.
+        // The fixture's deliberate quirk, an `allOf` of a string and an integer.
         ["readme-oas-examples/3.0-schema-types.json"] = ["OASG005"],
 
         // 200 and 202 with different bodies.
         ["real/box-openapi-v2025.0.json"] = ["OASG031"],
 
-        // A `Content-type` header parameter, which OpenAPI says to ignore.
+        // A `Content-type` header parameter, which OpenAPI 3.0 requires clients to ignore.
         ["real/docker-engine-swagger.yaml"] = ["OASG006"],
     };
 

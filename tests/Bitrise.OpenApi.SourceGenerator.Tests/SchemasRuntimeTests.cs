@@ -49,19 +49,39 @@ public sealed class SchemasRuntimeTests
                 public static string PetVariant(string json)
                 {
                     var pet = JsonSerializer.Deserialize(json, Context.Pet)!;
-                    return pet.Cat is not null ? "Cat " + pet.Cat.Lives : pet.Dog is not null ? "Dog" : "none " + pet.Json.GetRawText();
+                    if (pet.Cat is not null)
+                    {
+                        return "Cat " + pet.Cat.Lives;
+                    }
+
+                    return pet.Dog is not null ? "Dog" : "none " + pet.Json.GetRawText();
                 }
 
                 public static string ShapeVariant(string json)
                 {
                     var shape = JsonSerializer.Deserialize(json, Context.Shape)!;
-                    return shape.Circle is not null ? "Circle" : shape.Square is not null ? "Square" : "none";
+                    if (shape.Circle is not null)
+                    {
+                        return "Circle";
+                    }
+
+                    return shape.Square is not null ? "Square" : "none";
                 }
 
                 public static string TextVariant(string json)
                 {
                     var value = JsonSerializer.Deserialize(json, Context.TextOrNumber)!;
-                    return value.String is not null ? "String" : value.Int64 is not null ? "Int64" : value.StringList is not null ? "StringList" : "none";
+                    if (value.String is not null)
+                    {
+                        return "String";
+                    }
+
+                    if (value.Int64 is not null)
+                    {
+                        return "Int64";
+                    }
+
+                    return value.StringList is not null ? "StringList" : "none";
                 }
 
                 public static string WritePet() =>

@@ -6,8 +6,8 @@ namespace Bitrise.OpenApi.SourceGenerator.Emitter;
 
 /// <summary>
 /// Turns every <see cref="TypeKind.Date"/> of a document into <see cref="TypeKind.String"/>, for a consumer
-/// whose compilation has no <c>System.DateOnly</c> (targets before .NET 6), so that every emitter
-/// sees one kind and none needs to know about the target.
+/// whose compilation has no <c>System.DateOnly</c> (targets before .NET 6), so that the emitters
+/// handle one kind and none needs to know about the target.
 /// </summary>
 internal static class DateFallback
 {

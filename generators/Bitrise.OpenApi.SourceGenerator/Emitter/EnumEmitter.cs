@@ -20,7 +20,7 @@ internal static class EnumEmitter
         writer.OpenBlock("namespace " + context.Namespace);
 
         ModelEmitter.EmitTypeSummary(writer, schema);
-        writer.DocElement("remarks", "An open enum: values the document does not list are kept as they are, and <see cref=\"IsKnown\"/> tells them apart.", isXml: true);
+        writer.DocElement("remarks", "An open enum: values the document does not list are kept as they are, and <see cref=\"IsKnown\"/> is false for them.", isXml: true);
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.OpenBlock(context.Accessibility + " readonly partial struct " + name + " : global::System.IEquatable<" + name + ">");
         if (!model.IsInteger)

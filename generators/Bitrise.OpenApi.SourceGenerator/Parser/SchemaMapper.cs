@@ -516,7 +516,16 @@ internal sealed class SchemaMapper
     private (SchemaModel, IReadOnlyCollection<string>) CompleteUnion(PendingType pending)
     {
         var schema = pending.Schema;
-        var keyword = schema.OneOf.Count > 0 ? "oneOf" : schema.AnyOf.Count > 0 ? "anyOf" : "type";
+        var keyword = "type";
+        if (schema.OneOf.Count > 0)
+        {
+            keyword = "oneOf";
+        }
+        else if (schema.AnyOf.Count > 0)
+        {
+            keyword = "anyOf";
+        }
+
         var referenced = new HashSet<string>(StringComparer.Ordinal);
         var memberNames = new NameAllocator(UnionReservedNames.Append(pending.TypeName));
         var discriminator = schema.DiscriminatorObject;

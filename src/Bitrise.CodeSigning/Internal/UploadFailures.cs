@@ -58,7 +58,7 @@ internal static class UploadFailures
         }
         else if (cause is not CodeSigningStorageException || !causeText.Contains("again", StringComparison.Ordinal))
         {
-            // The storage's error message already tells the caller to start again after an expired URL or a wrong signature.
+            // The storage's error message already asks the caller to start again after an expired URL or a wrong signature.
             message.Append(' ').Append(NextStep(stage, cause));
         }
 

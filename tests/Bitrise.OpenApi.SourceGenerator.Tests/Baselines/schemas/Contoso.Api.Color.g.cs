@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>A string enum whose members need careful names.</summary>
-    /// <remarks>An open enum: values the document does not list are kept as they are, and <see cref="IsKnown"/> tells them apart.</remarks>
+    /// <remarks>An open enum: values the document does not list are kept as they are, and <see cref="IsKnown"/> is false for them.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public readonly partial struct Color : global::System.IEquatable<Color>
     {

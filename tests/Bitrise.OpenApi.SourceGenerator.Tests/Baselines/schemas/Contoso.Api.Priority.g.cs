@@ -4,7 +4,7 @@
 namespace Contoso.Api
 {
     /// <summary>The schema at <c>#/components/schemas/Priority</c>.</summary>
-    /// <remarks>An open enum: values the document does not list are kept as they are, and <see cref="IsKnown"/> tells them apart.</remarks>
+    /// <remarks>An open enum: values the document does not list are kept as they are, and <see cref="IsKnown"/> is false for them.</remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     public readonly partial struct Priority : global::System.IEquatable<Priority>
     {
