@@ -78,7 +78,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor InvalidReference = Create(
         "OASG011",
         "A reference cannot be resolved",
-        "The reference '{0}' cannot be resolved: {1}. No code is generated for the document. Point the '$ref' at a node that exists, such as '#/components/schemas/Name'.",
+        "The reference '{0}' cannot be resolved: {1}. No code is generated for the document. Point the '$ref' or discriminator mapping value at a node that exists, such as '#/components/schemas/Name'.",
         DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor UnsupportedPathParameter = Create(
@@ -171,6 +171,42 @@ internal static class DiagnosticDescriptors
         "The AdditionalFiles item sets {0}=\"{1}\", which is not a valid value. Set it to {2}.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor MissingPathParameter = Create(
+        "OASG017",
+        "A path placeholder has no path parameter",
+        "The path '{0}' has the placeholder '{{{1}}}', but operation '{2}' and its path item declare no 'in: path' parameter named '{1}', so the method takes it as a string parameter. Declare the parameter with 'in: path' and 'required: true', or fix the placeholder's spelling.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnusedPathParameter = Create(
+        "OASG018",
+        "A path parameter is not in the path",
+        "The path parameter '{0}' of operation '{1}' has no placeholder in the path '{2}', so the method has no parameter for it and sends no value. Add '{{{0}}}' to the path, or remove the parameter.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnusableOperationId = Create(
+        "OASG019",
+        "An operationId gives no method name",
+        "The operationId '{0}' has no letter or digit to name a C# method after, so the method is named '{1}' after the HTTP method and path. Give the operation an operationId with letters, such as 'listPets'.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ConflictingAllOfProperty = Create(
+        "OASG032",
+        "allOf parts give a property different types",
+        "The 'allOf' parts of the schema at '{0}' declare the property '{1}' as {2} and as {3}, so the class keeps {3}, from the later part. Give the property the same type in every part.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor OtherSchemaDialect = Create(
+        "OASG046",
+        "The document sets another JSON Schema dialect",
+        "The document sets 'jsonSchemaDialect' to '{0}', but the generator reads every schema as an OpenAPI schema whatever the dialect, so it may misread keywords that this dialect defines differently. Remove 'jsonSchemaDialect', or write the schemas in the OpenAPI 3.1 dialect.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor PathItemsNotGenerated = Create(
+        "OASG047",
+        "Path items of components are not generated",
+        "The path items {0} under 'components/pathItems' are not referenced from 'paths', so the generator generates no methods for them. Reference each from 'paths' with '$ref', or remove it.",
+        DiagnosticSeverity.Info);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
@@ -178,6 +214,7 @@ internal static class DiagnosticDescriptors
         UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema, UnsupportedVersion, DuplicateMethodName,
         ReservedMethodName, DifferentSuccessBodies, UnknownOption, InvalidOptionValue,
         DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses, WebhooksIgnored,
+        MissingPathParameter, UnusedPathParameter, UnusableOperationId, ConflictingAllOfProperty, OtherSchemaDialect, PathItemsNotGenerated,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

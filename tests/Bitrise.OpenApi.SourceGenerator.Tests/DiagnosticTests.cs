@@ -249,14 +249,8 @@ public sealed class DiagnosticTests
         var output = GeneratorHarness.Run(new OpenApiDocumentItem(path, text));
 
         var diagnostic = Assert.Single(output.GeneratorDiagnostics, candidate => candidate.Id == expectedId);
-        var span = diagnostic.Location.GetLineSpan();
-        Assert.Equal(path, span.Path);
-        Assert.Equal(expectedLine, span.StartLinePosition.Line);
-        Assert.Equal(expectedColumn, span.StartLinePosition.Character);
+        LocatedDiagnosticAssert.At(diagnostic, path, expectedLine, expectedColumn, expectedPointer);
         Assert.Contains(diagnostic.Id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri);
-        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
-        var expectedStart = string.Create(CultureInfo.InvariantCulture, $"'{path}' line {expectedLine + 1}, column {expectedColumn + 1}, at '{expectedPointer}': ");
-        Assert.StartsWith(expectedStart, message);
     }
 
     [Theory]
@@ -439,7 +433,7 @@ public sealed class DiagnosticTests
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/missing.yaml", MissingReference));
 
         Assert.Equal(
-            "'/specs/missing.yaml' line 10, column 17, at '#/components/schemas/Holder/properties/pet/$ref': The reference '#/components/schemas/Pet' cannot be resolved: the document has no node at '#/components/schemas/Pet'. No code is generated for the document. Point the '$ref' at a node that exists, such as '#/components/schemas/Name'.",
+            "'/specs/missing.yaml' line 10, column 17, at '#/components/schemas/Holder/properties/pet/$ref': The reference '#/components/schemas/Pet' cannot be resolved: the document has no node at '#/components/schemas/Pet'. No code is generated for the document. Point the '$ref' or discriminator mapping value at a node that exists, such as '#/components/schemas/Name'.",
             output.GeneratorDiagnostics.Single().GetMessage(CultureInfo.InvariantCulture));
     }
 

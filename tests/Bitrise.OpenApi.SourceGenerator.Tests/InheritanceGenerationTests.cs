@@ -13,10 +13,12 @@ public sealed class InheritanceGenerationTests
     private static readonly GeneratorOutput Output = GeneratorHarness.Run(TestDocuments.Local("inheritance.yaml"));
 
     [Fact]
-    public void Inheritance_CompilesWithoutDiagnostics()
+    public void Inheritance_CompilesWithOnlyRedeclaredWarning()
     {
         Assert.Null(Output.Result.Exception);
-        Assert.Empty(Output.GeneratorDiagnostics);
+        var diagnostic = Assert.Single(Output.GeneratorDiagnostics);
+        Assert.Equal("OASG032", diagnostic.Id);
+        Assert.Contains("at '#/components/schemas/Redeclared/allOf/1/properties/id'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Empty(Output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(diagnostic => diagnostic.Severity >= DiagnosticSeverity.Warning));
     }
 

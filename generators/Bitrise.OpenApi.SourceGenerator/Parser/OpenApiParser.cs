@@ -95,7 +95,11 @@ internal static class OpenApiParser
             return null;
         }
 
-        DocumentNormalizer.Normalize(root, diagnostics);
+        if (!DocumentNormalizer.Normalize(root, diagnostics))
+        {
+            return null;
+        }
+
         diagnostics.UseTree(root);
         var json = SourceJsonWriter.Write(root);
 

@@ -80,10 +80,15 @@ internal sealed partial class OperationMapper
     private OperationModel? MapOperation(string path, string method, OpenApiOperation operation, string pointer)
     {
         var operationId = operation.OperationId;
-        var baseName = string.IsNullOrWhiteSpace(operationId)
-            ? Naming.ToPascalCase(method.ToLowerInvariant() + " " + Regex.Replace(path, "[{}]", " "))
-            : Naming.ToPascalCase(operationId!);
-        var displayName = string.IsNullOrWhiteSpace(operationId) ? method.ToUpperInvariant() + " " + path : operationId!;
+        var hasUsableId = !string.IsNullOrWhiteSpace(operationId) && operationId!.Any(char.IsLetterOrDigit);
+        var baseName = hasUsableId
+            ? Naming.ToPascalCase(operationId!)
+            : Naming.ToPascalCase(method.ToLowerInvariant() + " " + Regex.Replace(path, "[{}]", " "));
+        var displayName = hasUsableId ? operationId! : method.ToUpperInvariant() + " " + path;
+        if (!hasUsableId && !string.IsNullOrWhiteSpace(operationId))
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnusableOperationId, pointer + "/operationId", operationId!, baseName + "Async");
+        }
 
         var parameterNames = new NameAllocator(ReservedParameterNames);
         var pathParameters = new List<ParameterModel>();
@@ -96,6 +101,11 @@ internal sealed partial class OperationMapper
         foreach (var placeholder in placeholders)
         {
             var parameter = parameters.FirstOrDefault(candidate => candidate.Kind == OpenApiParameterKind.Path && candidate.Name == placeholder);
+            if (parameter is null)
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.MissingPathParameter, pointer, path, placeholder, displayName);
+            }
+
             var parameterPointer = parameter is null ? pointer : ParameterPointer(operation, pointer, parameter);
             var type = parameter is null
                 ? TypeModel.Of(TypeKind.String)
@@ -128,6 +138,11 @@ internal sealed partial class OperationMapper
             switch (parameter.Kind)
             {
                 case OpenApiParameterKind.Path:
+                    if (!placeholders.Contains(parameter.Name ?? string.Empty, StringComparer.Ordinal))
+                    {
+                        _diagnostics.AddAtPointer(DiagnosticDescriptors.UnusedPathParameter, parameterPointer, parameter.Name ?? string.Empty, displayName, path);
+                    }
+
                     break;
                 case OpenApiParameterKind.Query or OpenApiParameterKind.Header or OpenApiParameterKind.Cookie:
                     var mapped = MapParameter(parameter, parameterNames, parameterPointer, baseName, displayName);

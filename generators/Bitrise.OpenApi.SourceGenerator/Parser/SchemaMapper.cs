@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using Bitrise.OpenApi.SourceGenerator.Helpers;
 using Bitrise.OpenApi.SourceGenerator.Model;
@@ -30,6 +31,9 @@ internal sealed class SchemaMapper
 
     /// <summary>The array and map schemas whose items are being mapped, to detect one that contains itself.</summary>
     private readonly HashSet<JsonSchema> _containersInProgress = new(ReferenceComparer.Instance);
+
+    /// <summary>The property declarations already reported as conflicting with an earlier <c>allOf</c> part.</summary>
+    private readonly HashSet<JsonSchema> _reportedConflicts = new(ReferenceComparer.Instance);
 
     public SchemaMapper(LocalReferenceResolver resolver, DiagnosticBag diagnostics, IEnumerable<string> reservedTypeNames)
     {
@@ -205,7 +209,7 @@ internal sealed class SchemaMapper
             var memberNames = new NameAllocator(ReservedMemberNames.Append(pending.TypeName));
             var required = new HashSet<string>(StringComparer.Ordinal);
             var collected = new SortedDictionary<string, JsonSchemaProperty>(StringComparer.Ordinal);
-            CollectProperties(pending.Schema, collected, required, new HashSet<JsonSchema>(ReferenceComparer.Instance));
+            CollectProperties(pending.Schema, collected, required, new HashSet<JsonSchema>(ReferenceComparer.Instance), pending.Pointer, pending.Pointer);
 
             foreach (var entry in collected)
             {
@@ -700,7 +704,12 @@ internal sealed class SchemaMapper
             || (schema.AllOf.Count > 1 && SubstantiveParts(schema).Any() && SubstantiveParts(schema).All(part => Resolve(part) is { } resolved && !_resolver.IsPlaceholder(resolved) && !IsReference(resolved) && IsClass(resolved, visited)));
     }
 
-    private void CollectProperties(JsonSchema schema, IDictionary<string, JsonSchemaProperty> properties, ISet<string> required, ISet<JsonSchema> visited)
+    /// <summary>
+    /// Merges the properties of a schema and of its <c>allOf</c> parts, where a later part wins. With the
+    /// pointers of the class and of <paramref name="schema"/>, a property that a later part declares with another
+    /// type is reported there.
+    /// </summary>
+    private void CollectProperties(JsonSchema schema, IDictionary<string, JsonSchemaProperty> properties, ISet<string> required, ISet<JsonSchema> visited, string? classPointer = null, string? pointer = null)
     {
         var actual = Resolve(schema);
         if (actual is null || !visited.Add(actual))
@@ -708,13 +717,21 @@ internal sealed class SchemaMapper
             return;
         }
 
+        var index = 0;
         foreach (var part in actual.AllOf)
         {
-            CollectProperties(part, properties, required, visited);
+            var partPointer = pointer is null ? null : pointer + "/allOf/" + index.ToString(CultureInfo.InvariantCulture);
+            CollectProperties(part, properties, required, visited, classPointer, partPointer);
+            index++;
         }
 
         foreach (var entry in actual.Properties)
         {
+            if (classPointer is not null && pointer is not null && properties.TryGetValue(entry.Key, out var earlier))
+            {
+                ReportConflict(earlier, entry.Value, classPointer, pointer + "/properties/" + EscapePointer(entry.Key), entry.Key);
+            }
+
             properties[entry.Key] = entry.Value;
         }
 
@@ -722,6 +739,77 @@ internal sealed class SchemaMapper
         {
             required.Add(name);
         }
+    }
+
+    /// <summary>Reports a property that a later <c>allOf</c> part declares with another type, once for each such declaration.</summary>
+    private void ReportConflict(JsonSchema earlier, JsonSchema later, string classPointer, string pointer, string name)
+    {
+        var earlierType = DescribeType(earlier, 0);
+        var laterType = DescribeType(later, 0);
+        if (earlierType is null || laterType is null || earlierType == laterType || Narrows(earlier, later, 0) || !_reportedConflicts.Add(later))
+        {
+            return;
+        }
+
+        _diagnostics.AddAtPointer(DiagnosticDescriptors.ConflictingAllOfProperty, pointer, classPointer, name, earlierType, laterType);
+    }
+
+    /// <summary>
+    /// True when one declaration only narrows the other: a bare <c>type: object</c> beside an object with
+    /// properties, such as a generic wrapper's <c>data</c> items that a part declares as a named schema, or an
+    /// array whose items narrow that way.
+    /// </summary>
+    private static bool Narrows(JsonSchema first, JsonSchema second, int depth)
+    {
+        var firstActual = Resolve(first) ?? first;
+        var secondActual = Resolve(second) ?? second;
+        var firstType = firstActual.Type & ~JsonObjectType.Null;
+        var secondType = secondActual.Type & ~JsonObjectType.Null;
+        if (firstType == JsonObjectType.Array && secondType == JsonObjectType.Array)
+        {
+            var firstItem = firstActual.Item ?? firstActual.Items.FirstOrDefault();
+            var secondItem = secondActual.Item ?? secondActual.Items.FirstOrDefault();
+            return firstItem is null || secondItem is null || (depth < 4 && Narrows(firstItem, secondItem, depth + 1));
+        }
+
+        return (IsBareObject(firstActual) && IsObjectLike(secondActual)) || (IsBareObject(secondActual) && IsObjectLike(firstActual));
+    }
+
+    private static bool IsBareObject(JsonSchema schema) =>
+        (schema.Type & ~JsonObjectType.Null) == JsonObjectType.Object && schema.Properties.Count == 0 && IsPlainObjectPart(schema);
+
+    private static bool IsObjectLike(JsonSchema schema) =>
+        (schema.Type & ~JsonObjectType.Null) is JsonObjectType.Object or JsonObjectType.None && !IsEnum(schema);
+
+    /// <summary>
+    /// Describes the type of a property for a message, such as <c>a string (uuid)</c> or <c>the schema 'Pet'</c>.
+    /// Returns null for a schema without a type, which conflicts with no other declaration.
+    /// </summary>
+    private string? DescribeType(JsonSchema schema, int depth)
+    {
+        // A named schema that generates no type of its own, such as a string with a format, is described by its type.
+        var actual = Resolve(schema) ?? schema;
+        if (_schemaKeys.TryGetValue(actual, out var key) && GeneratedKindOf(actual) is not null)
+        {
+            return "the schema '" + key + "'";
+        }
+
+        var type = actual.Type & ~JsonObjectType.Null;
+        if (type == JsonObjectType.Array)
+        {
+            var item = actual.Item ?? actual.Items.FirstOrDefault();
+            var itemType = item is null || depth > 3 ? null : DescribeType(item, depth + 1);
+            return itemType is null ? "an array" : "an array of " + itemType;
+        }
+
+        if (type == JsonObjectType.None)
+        {
+            return actual.Properties.Count > 0 || actual.AllOf.Count > 0 ? "an object" : null;
+        }
+
+        var name = type.ToString().ToLowerInvariant();
+        var article = name.StartsWith("i", StringComparison.Ordinal) || name.StartsWith("o", StringComparison.Ordinal) ? "an " : "a ";
+        return article + name + (string.IsNullOrEmpty(actual.Format) ? string.Empty : " (" + actual.Format + ")");
     }
 
     /// <summary>
