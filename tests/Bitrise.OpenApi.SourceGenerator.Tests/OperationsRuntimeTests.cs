@@ -71,6 +71,34 @@ public sealed class OperationsRuntimeTests
                     return pet.Name;
                 }
 
+                public static async Task<string> AttachmentCreateEmpty(string baseAddress)
+                {
+                    await Client(baseAddress).AttachmentCreateAsync();
+                    return "done";
+                }
+
+                public static async Task<string> UploadCreateFromFile(string baseAddress)
+                {
+                    var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + "-report.txt");
+                    File.WriteAllText(path, "report");
+                    try
+                    {
+                        using var file = File.OpenRead(path);
+                        await Client(baseAddress).UploadCreateAsync(file);
+                        return Path.GetFileName(path);
+                    }
+                    finally
+                    {
+                        File.Delete(path);
+                    }
+                }
+
+                public static async Task<string> UploadCreateNamed(string baseAddress)
+                {
+                    await Client(baseAddress).UploadCreateAsync(new MemoryStream(new byte[] { 1 }), fileFileName: "photo.png");
+                    return "done";
+                }
+
                 public static async Task<string> PetGet(string baseAddress) =>
                     (await Client(baseAddress).PetGetAsync(1))?.Name ?? "(null)";
 
@@ -278,6 +306,43 @@ public sealed class OperationsRuntimeTests
         Assert.Equal("T", parts[1].Content);
         Assert.Equal("""{"name":"o"}""", parts[2].Content);
         Assert.Equal("up", result);
+    }
+
+    [Fact]
+    public async Task MultipartWithoutValues_SendsNoPart()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(204) };
+
+        await InvokeAsync("AttachmentCreateEmpty", server);
+
+        var request = server.SingleRequest();
+        var contentType = Assert.Single(request.Header("Content-Type"));
+        Assert.StartsWith("multipart/form-data; boundary=", contentType);
+        var boundary = contentType[(contentType.IndexOf('=') + 1)..].Trim('"');
+        Assert.Equal("--" + boundary + "--\r\n", request.BodyText);
+    }
+
+    [Fact]
+    public async Task MultipartFileStream_SendsItsFileName()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(201, "application/json", """{"name":"up"}""") };
+
+        var fileName = await InvokeAsync("UploadCreateFromFile", server);
+
+        var part = Assert.Single(MultipartParts(server.SingleRequest()));
+        Assert.Contains("filename=" + fileName + ";", part.Headers["Content-Disposition"]);
+        Assert.Equal("report", part.Content);
+    }
+
+    [Fact]
+    public async Task MultipartFileName_IsSentAsGiven()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(201, "application/json", """{"name":"up"}""") };
+
+        await InvokeAsync("UploadCreateNamed", server);
+
+        var part = Assert.Single(MultipartParts(server.SingleRequest()));
+        Assert.Equal("form-data; name=file; filename=photo.png; filename*=utf-8''photo.png", part.Headers["Content-Disposition"]);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -140,8 +141,40 @@ internal static class ClientEmitter
             }
         }
 
+        // The file names come last, so a call that passes the other optional arguments by position still compiles.
+        foreach (var (field, fileNameParameter) in FileNameParameters(operation))
+        {
+            parameters.Add("string? " + fileNameParameter + " = null");
+        }
+
         parameters.Add(CancellationToken + " cancellationToken = default");
         return ReturnType(context, operation) + " " + operation.MethodName + "(" + string.Join(", ", parameters) + ")";
+    }
+
+    /// <summary>Returns each file field of a multipart body with the name of the parameter that sets its file name.</summary>
+    private static IEnumerable<(FormFieldModel Field, string Parameter)> FileNameParameters(OperationModel operation)
+    {
+        if (operation.RequestBody is not { Body.Kind: BodyKind.Multipart })
+        {
+            return Enumerable.Empty<(FormFieldModel, string)>();
+        }
+
+        var usedNames = new HashSet<string>(operation.Parameters.Select(parameter => parameter.Name.TrimStart('@')), StringComparer.Ordinal);
+        usedNames.UnionWith(Fields(operation).Select(field => field.Name.TrimStart('@')));
+        usedNames.Add("cancellationToken");
+        var result = new List<(FormFieldModel, string)>();
+        foreach (var field in Fields(operation).Where(field => field.IsFile))
+        {
+            var name = field.Name.TrimStart('@') + "FileName";
+            while (!usedNames.Add(name))
+            {
+                name += "_";
+            }
+
+            result.Add((field, name));
+        }
+
+        return result;
     }
 
     private static EquatableArray<FormFieldModel> Fields(OperationModel operation) =>
@@ -187,6 +220,15 @@ internal static class ClientEmitter
             {
                 ParameterDoc(writer, parameter);
             }
+        }
+
+        foreach (var (field, fileNameParameter) in FileNameParameters(operation))
+        {
+            writer.ParamDoc(
+                fileNameParameter,
+                "The file name sent for <paramref name=\"" + field.Name.TrimStart('@') + "\"/> in its part's <c>Content-Disposition</c>; by default the file name of a "
+                + "<c>FileStream</c> opened by path, or else <c>" + SourceWriter.XmlEscape(field.WireName) + "</c>.",
+                isXml: true);
         }
 
         writer.ParamDoc("cancellationToken", "The token that cancels the request.");
@@ -249,7 +291,7 @@ internal static class ClientEmitter
 
         if (operation.RequestBody is not null)
         {
-            EmitRequestBody(writer, context, operation.RequestBody);
+            EmitRequestBody(writer, context, operation);
         }
 
         writer.Line();
@@ -257,8 +299,9 @@ internal static class ClientEmitter
         writer.CloseBlock();
     }
 
-    private static void EmitRequestBody(SourceWriter writer, EmitContext context, RequestBodyModel requestBody)
+    private static void EmitRequestBody(SourceWriter writer, EmitContext context, OperationModel operation)
     {
+        var requestBody = operation.RequestBody!;
         var body = requestBody.Body;
         var mediaType = SourceWriter.Literal(body.MediaType);
         switch (body.Kind)
@@ -274,10 +317,11 @@ internal static class ClientEmitter
                 break;
             default:
                 writer.Line("requestBuilder.StartForm(multipart: " + (body.Kind == BodyKind.Multipart ? "true" : "false") + ");");
+                var fileNames = FileNameParameters(operation).ToDictionary(entry => entry.Field.Name, entry => entry.Parameter, StringComparer.Ordinal);
                 foreach (var field in requestBody.Fields)
                 {
                     writer.Line(field.IsFile
-                        ? "requestBuilder.AddFormFile(" + SourceWriter.Literal(field.WireName) + ", " + field.Name + ");"
+                        ? "requestBuilder.AddFormFile(" + SourceWriter.Literal(field.WireName) + ", " + field.Name + ", " + fileNames[field.Name] + ");"
                         : "requestBuilder.AddFormField(" + SourceWriter.Literal(field.WireName) + ", " + FieldValue(context, field) + ");");
                 }
 
@@ -845,6 +889,8 @@ internal static class ClientEmitter
             private readonly global::System.Collections.Generic.List<string> _cookies = new global::System.Collections.Generic.List<string>();
             private global::System.Net.Http.HttpContent? _content;
             private global::System.Net.Http.MultipartFormDataContent? _multipart;
+            private string? _boundary;
+            private int _partCount;
             private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _formFields;
 
             /// <summary>Creates a builder for a request with the method and the <c>Accept</c> value given.</summary>
@@ -881,7 +927,8 @@ internal static class ClientEmitter
             {
                 if (multipart)
                 {
-                    _multipart = new global::System.Net.Http.MultipartFormDataContent();
+                    _boundary = global::System.Guid.NewGuid().ToString();
+                    _multipart = new global::System.Net.Http.MultipartFormDataContent(_boundary);
                     _content = _multipart;
                 }
                 else
@@ -898,6 +945,7 @@ internal static class ClientEmitter
                     if (_multipart is not null)
                     {
                         _multipart.Add(new global::System.Net.Http.StringContent(text), name);
+                        _partCount++;
                     }
                     else
                     {
@@ -906,13 +954,27 @@ internal static class ClientEmitter
                 }
             }
 
-            /// <summary>Adds a file part named after the field unless the stream is <c>null</c>; the caller keeps and disposes the stream.</summary>
-            public void AddFormFile(string name, global::System.IO.Stream? stream)
+            /// <summary>
+            /// Adds a file part unless the stream is <c>null</c>. The caller keeps and disposes the stream. Without a
+            /// file name the part takes the file name of a <c>FileStream</c> opened by path, or else the field name.
+            /// </summary>
+            public void AddFormFile(string name, global::System.IO.Stream? stream, string? fileName)
             {
-                if (stream is not null)
+                if (stream is null)
                 {
-                    _multipart!.Add(CallerStreamContent.Create(stream, "application/octet-stream"), name, name);
+                    return;
                 }
+
+                if (fileName is null)
+                {
+                    // A FileStream made from a handle has the name "[Unknown]", which is not a rooted path.
+                    fileName = stream is global::System.IO.FileStream fileStream && global::System.IO.Path.IsPathRooted(fileStream.Name)
+                        ? global::System.IO.Path.GetFileName(fileStream.Name)
+                        : name;
+                }
+
+                _multipart!.Add(CallerStreamContent.Create(stream, "application/octet-stream"), name, fileName);
+                _partCount++;
             }
 
             /// <summary>Appends a literal part of the path template as it is written.</summary>
@@ -1064,6 +1126,11 @@ internal static class ClientEmitter
 
                 var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + _path + _query, global::System.UriKind.Absolute);
                 var content = _formFields is null ? _content : new global::System.Net.Http.FormUrlEncodedContent(_formFields);
+                if (_multipart is not null && _partCount == 0)
+                {
+                    content = EmptyMultipart(_multipart, _boundary!);
+                }
+
                 var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = content };
                 request.Headers.TryAddWithoutValidation("Accept", _accept);
                 foreach (var header in _headers)
@@ -1081,6 +1148,19 @@ internal static class ClientEmitter
 
             private void AppendQueryPair(string escapedName, string escapedValue) =>
                 _query.Append(_query.Length == 0 ? '?' : '&').Append(escapedName).Append('=').Append(escapedValue);
+
+            /// <summary>
+            /// Creates the body of a multipart form without fields: the closing boundary alone. An empty
+            /// MultipartFormDataContent writes an opening boundary too, which reads as one part without a
+            /// Content-Disposition, and the RFC 2046 grammar has no form with zero parts.
+            /// </summary>
+            private static global::System.Net.Http.HttpContent EmptyMultipart(global::System.Net.Http.MultipartFormDataContent multipart, string boundary)
+            {
+                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.ASCII.GetBytes("--" + boundary + "--\r\n"));
+                content.Headers.ContentType = multipart.Headers.ContentType;
+                multipart.Dispose();
+                return content;
+            }
         }
 
         /// <summary>Sends a stream that belongs to the caller: disposing the request leaves the stream open.</summary>

@@ -431,6 +431,8 @@ namespace Contoso.Api
             private readonly global::System.Collections.Generic.List<string> _cookies = new global::System.Collections.Generic.List<string>();
             private global::System.Net.Http.HttpContent? _content;
             private global::System.Net.Http.MultipartFormDataContent? _multipart;
+            private string? _boundary;
+            private int _partCount;
             private global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>? _formFields;
 
             /// <summary>Creates a builder for a request with the method and the <c>Accept</c> value given.</summary>
@@ -467,7 +469,8 @@ namespace Contoso.Api
             {
                 if (multipart)
                 {
-                    _multipart = new global::System.Net.Http.MultipartFormDataContent();
+                    _boundary = global::System.Guid.NewGuid().ToString();
+                    _multipart = new global::System.Net.Http.MultipartFormDataContent(_boundary);
                     _content = _multipart;
                 }
                 else
@@ -484,6 +487,7 @@ namespace Contoso.Api
                     if (_multipart is not null)
                     {
                         _multipart.Add(new global::System.Net.Http.StringContent(text), name);
+                        _partCount++;
                     }
                     else
                     {
@@ -492,13 +496,27 @@ namespace Contoso.Api
                 }
             }
 
-            /// <summary>Adds a file part named after the field unless the stream is <c>null</c>; the caller keeps and disposes the stream.</summary>
-            public void AddFormFile(string name, global::System.IO.Stream? stream)
+            /// <summary>
+            /// Adds a file part unless the stream is <c>null</c>. The caller keeps and disposes the stream. Without a
+            /// file name the part takes the file name of a <c>FileStream</c> opened by path, or else the field name.
+            /// </summary>
+            public void AddFormFile(string name, global::System.IO.Stream? stream, string? fileName)
             {
-                if (stream is not null)
+                if (stream is null)
                 {
-                    _multipart!.Add(CallerStreamContent.Create(stream, "application/octet-stream"), name, name);
+                    return;
                 }
+
+                if (fileName is null)
+                {
+                    // A FileStream made from a handle has the name "[Unknown]", which is not a rooted path.
+                    fileName = stream is global::System.IO.FileStream fileStream && global::System.IO.Path.IsPathRooted(fileStream.Name)
+                        ? global::System.IO.Path.GetFileName(fileStream.Name)
+                        : name;
+                }
+
+                _multipart!.Add(CallerStreamContent.Create(stream, "application/octet-stream"), name, fileName);
+                _partCount++;
             }
 
             /// <summary>Appends a literal part of the path template as it is written.</summary>
@@ -650,6 +668,11 @@ namespace Contoso.Api
 
                 var uri = new global::System.Uri(baseAddress.GetLeftPart(global::System.UriPartial.Path).TrimEnd('/') + _path + _query, global::System.UriKind.Absolute);
                 var content = _formFields is null ? _content : new global::System.Net.Http.FormUrlEncodedContent(_formFields);
+                if (_multipart is not null && _partCount == 0)
+                {
+                    content = EmptyMultipart(_multipart, _boundary!);
+                }
+
                 var request = new global::System.Net.Http.HttpRequestMessage(_method, uri) { Content = content };
                 request.Headers.TryAddWithoutValidation("Accept", _accept);
                 foreach (var header in _headers)
@@ -667,6 +690,19 @@ namespace Contoso.Api
 
             private void AppendQueryPair(string escapedName, string escapedValue) =>
                 _query.Append(_query.Length == 0 ? '?' : '&').Append(escapedName).Append('=').Append(escapedValue);
+
+            /// <summary>
+            /// Creates the body of a multipart form without fields: the closing boundary alone. An empty
+            /// MultipartFormDataContent writes an opening boundary too, which reads as one part without a
+            /// Content-Disposition, and the RFC 2046 grammar has no form with zero parts.
+            /// </summary>
+            private static global::System.Net.Http.HttpContent EmptyMultipart(global::System.Net.Http.MultipartFormDataContent multipart, string boundary)
+            {
+                var content = new global::System.Net.Http.ByteArrayContent(global::System.Text.Encoding.ASCII.GetBytes("--" + boundary + "--\r\n"));
+                content.Headers.ContentType = multipart.Headers.ContentType;
+                multipart.Dispose();
+                return content;
+            }
         }
 
         /// <summary>Sends a stream that belongs to the caller: disposing the request leaves the stream open.</summary>
