@@ -87,9 +87,9 @@ public sealed class InheritanceRuntimeTests
     }
 
     [Fact]
-    public void BaseConverter_WritesOnlyBaseProperties()
+    public void BaseConverter_WritesRuntimeTypeMembers()
     {
-        Assert.Equal("""{"created_at":"2024-01-31T10:00:00+02:00","id":"b1","token":"t0p"}""", Invoke("WriteAsBase", BuildJson));
+        Assert.Equal(BuildJson, Invoke("WriteAsBase", BuildJson));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Bitrise.OpenApi.SourceGenerator.Helpers;
@@ -42,6 +43,7 @@ internal static class ConverterEmitter
     {
         writer.OpenBlock("public override " + type + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, " + Options + " options)");
         writer.Line(context.Json + ".ExpectStartObject(ref reader, " + SourceWriter.Literal(schema.TypeName) + ");");
+        EmitDerivedReads(writer, context, schema);
         foreach (var property in schema.Properties)
         {
             var localType = ModelEmitter.IsOptional(schema, property)
@@ -61,11 +63,16 @@ internal static class ConverterEmitter
         }
 
         writer.Line();
+
+        // The member being read, which a failure adds to the JSON path of its exception.
+        writer.Line("string? member = null;");
+        writer.OpenBlock("try");
         writer.OpenBlock("while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)");
         var keyword = "if";
         foreach (var property in schema.Properties)
         {
             writer.OpenBlock(keyword + " (reader.ValueTextEquals(" + SourceWriter.Literal(property.JsonName) + "))");
+            writer.Line("member = " + SourceWriter.Literal(property.JsonName) + ";");
             writer.Line(context.Json + ".ReadValue(ref reader);");
             writer.Line(Local(property) + " = " + ReadProperty(context, schema, property) + ";");
             if (TracksPresence(schema, property))
@@ -84,14 +91,15 @@ internal static class ConverterEmitter
 
         if (extra is null)
         {
+            writer.Line("member = null;");
             writer.Line(context.Json + ".ReadValue(ref reader);");
             writer.Line("reader.Skip();");
         }
         else
         {
-            writer.Line("var memberName = reader.GetString()!;");
+            writer.Line("member = reader.GetString()!;");
             writer.Line(context.Json + ".ReadValue(ref reader);");
-            writer.Line("(additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, " + ItemType(context, extra.Type.Item!) + ">())[memberName] = " + ReadItem(context, extra.Type.Item!, schema.TypeName + "{}", "reader", "options", 0) + ";");
+            writer.Line("(additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, " + ItemType(context, extra.Type.Item!) + ">())[member] = " + ReadItem(context, extra.Type.Item!, schema.TypeName + "{}", "reader", "options", 0) + ";");
         }
 
         if (schema.Properties.Count > 0)
@@ -99,6 +107,10 @@ internal static class ConverterEmitter
             writer.CloseBlock();
         }
 
+        writer.CloseBlock();
+        writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Text.Json.JsonException exception) when (member is not null)");
+        writer.Line("throw " + context.Json + ".AtMember(exception, member);");
         writer.CloseBlock();
         foreach (var property in schema.Properties.Where(property => MustBePresent(schema, property)))
         {
@@ -200,7 +212,17 @@ internal static class ConverterEmitter
     public static string ReadItem(EmitContext context, TypeModel item, string jsonName, string reader, string options, int depth)
     {
         var read = ReadNullable(context, item, jsonName, reader, options, depth);
-        return item.IsNullable ? read : read + " ?? throw " + context.Json + ".NullValue(" + SourceWriter.Literal(jsonName) + ")";
+        if (item.IsNullable)
+        {
+            return read;
+        }
+
+        if (item.Kind == TypeKind.Union)
+        {
+            return read + " ?? throw " + context.Json + ".NullUnion(" + SourceWriter.Literal(item.ModelName!) + ", " + SourceWriter.Literal(UnionEmitter.ExpectedVariants(context, item.ModelName!)) + ")";
+        }
+
+        return read + " ?? throw " + context.Json + ".NullValue(" + SourceWriter.Literal(jsonName) + ")";
     }
 
     /// <summary>Returns the C# type of an array item or a map value, with <c>?</c> where it may be <c>null</c>.</summary>
@@ -209,13 +231,24 @@ internal static class ConverterEmitter
     private static void EmitWrite(SourceWriter writer, EmitContext context, SchemaModel schema, string type)
     {
         writer.OpenBlock("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, " + Options + " options)");
+        EmitDerivedWrites(writer, context, schema);
         writer.Line("writer.WriteStartObject();");
+        var discriminator = schema.DiscriminatorValues.Count > 0 ? schema.DiscriminatorProperty : null;
+        if (discriminator is not null && !schema.Properties.Any(property => property.JsonName == discriminator))
+        {
+            writer.Line("writer.WriteString(" + SourceWriter.Literal(discriminator) + ", " + SourceWriter.Literal(schema.DiscriminatorValues[0]) + ");");
+        }
+
         foreach (var property in schema.Properties.Where(property => !property.IsReadOnly))
         {
             writer.Line();
             var access = "value." + property.Name;
             var name = "writer.WritePropertyName(" + SourceWriter.Literal(property.JsonName) + ");";
-            if (ModelEmitter.IsOptional(schema, property))
+            if (property.JsonName == discriminator && property.Type.Kind == TypeKind.String)
+            {
+                WriteDiscriminator(writer, schema, property);
+            }
+            else if (ModelEmitter.IsOptional(schema, property))
             {
                 writer.OpenBlock("if (" + access + ".HasValue)");
                 writer.Line(name);
@@ -248,7 +281,13 @@ internal static class ConverterEmitter
         {
             writer.Line();
             writer.OpenBlock("if (value." + extra.Name + " is not null)");
-            WriteMembers(writer, context, extra.Type.Item!, "value." + extra.Name, 0);
+            var declaredNames = schema.Properties.Select(property => property.JsonName).ToList();
+            if (discriminator is not null && !declaredNames.Contains(discriminator))
+            {
+                declaredNames.Add(discriminator);
+            }
+
+            WriteMembers(writer, context, extra.Type.Item!, "value." + extra.Name, 0, declaredNames);
             writer.CloseBlock();
         }
 
@@ -257,11 +296,139 @@ internal static class ConverterEmitter
         writer.CloseBlock();
     }
 
-    /// <summary>Writes the entries of a dictionary as members of the JSON object being written.</summary>
-    private static void WriteMembers(SourceWriter writer, EmitContext context, TypeModel valueType, string expression, int depth)
+    /// <summary>
+    /// Writes the discriminator property of a class in a hierarchy that has one. A value that stands for the class
+    /// is written as set, and any other value, or none, as the class's first value, because the runtime type
+    /// decides which class a reader creates.
+    /// </summary>
+    private static void WriteDiscriminator(SourceWriter writer, SchemaModel schema, PropertyModel property)
+    {
+        var pattern = string.Join(" or ", schema.DiscriminatorValues.Select(SourceWriter.Literal));
+        writer.Line("var discriminator = " + ModelEmitter.StringValue(schema, property) + ";");
+        writer.Line("writer.WritePropertyName(" + SourceWriter.Literal(property.JsonName) + ");");
+        writer.Line("writer.WriteStringValue(discriminator is " + pattern + " ? discriminator : " + SourceWriter.Literal(schema.DiscriminatorValues[0]) + ");");
+    }
+
+    /// <summary>
+    /// Emits the dispatch of a base class's writer to the converter of the value's runtime type, so that a derived
+    /// object in a property typed as its base class keeps its own members. The most derived classes come first,
+    /// because a C# <c>switch</c> rejects a case that an earlier one covers.
+    /// </summary>
+    private static void EmitDerivedWrites(SourceWriter writer, EmitContext context, SchemaModel schema)
+    {
+        var derived = Descendants(context, schema);
+        if (derived.Count == 0)
+        {
+            return;
+        }
+
+        writer.OpenBlock("switch (value)");
+        foreach (var candidate in derived)
+        {
+            var derivedType = context.Qualified(candidate.TypeName);
+            writer.Line("case " + derivedType + " derived:");
+            writer.Line("    " + derivedType + ".JsonConverter.Instance.Write(writer, derived, options);");
+            writer.Line("    return;");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    /// <summary>
+    /// Emits the dispatch of a base class's reader to the converter of the derived class that the discriminator
+    /// value stands for, so that reading keeps the members that writing through the base class wrote.
+    /// </summary>
+    private static void EmitDerivedReads(SourceWriter writer, EmitContext context, SchemaModel schema)
+    {
+        if (schema.DiscriminatorProperty is not { } discriminator)
+        {
+            return;
+        }
+
+        var cases = Descendants(context, schema)
+            .SelectMany(candidate => candidate.DiscriminatorValues.Select(value => (Value: value, Schema: candidate)))
+            .Where(entry => !schema.DiscriminatorValues.Contains(entry.Value))
+            .GroupBy(entry => entry.Value, System.StringComparer.Ordinal)
+            .Select(group => group.First())
+            .OrderBy(entry => entry.Value, System.StringComparer.Ordinal)
+            .ToList();
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        writer.OpenBlock("switch (" + context.Json + ".PeekString(reader, " + SourceWriter.Literal(discriminator) + "))");
+        foreach (var (value, candidate) in cases)
+        {
+            var derivedType = context.Qualified(candidate.TypeName);
+            writer.Line("case " + SourceWriter.Literal(value) + ":");
+            writer.Line("    return " + derivedType + ".JsonConverter.Instance.Read(ref reader, typeof(" + derivedType + "), options);");
+        }
+
+        writer.CloseBlock();
+        writer.Line();
+    }
+
+    /// <summary>Returns the classes that derive from a base class, directly or not, the most derived first.</summary>
+    private static List<SchemaModel> Descendants(EmitContext context, SchemaModel schema)
+    {
+        if (!schema.IsBase)
+        {
+            return new List<SchemaModel>();
+        }
+
+        return context.Document.Schemas
+            .Select(candidate => (Schema: candidate, Depth: InheritanceDepth(context, candidate, schema.TypeName)))
+            .Where(candidate => candidate.Depth > 0)
+            .OrderByDescending(candidate => candidate.Depth)
+            .ThenBy(candidate => candidate.Schema.TypeName, System.StringComparer.Ordinal)
+            .Select(candidate => candidate.Schema)
+            .ToList();
+    }
+
+    /// <summary>Returns how many steps up the class chain of <paramref name="schema"/> <paramref name="ancestor"/> is, or 0 when it is not an ancestor.</summary>
+    private static int InheritanceDepth(EmitContext context, SchemaModel schema, string ancestor)
+    {
+        var depth = 0;
+        var current = schema;
+
+        // The bound stops a cycle that the parser should have broken already.
+        while (current.BaseTypeName is { } baseName && depth < context.Document.Schemas.Count)
+        {
+            depth++;
+            if (baseName == ancestor)
+            {
+                return depth;
+            }
+
+            current = context.Document.Schemas.FirstOrDefault(candidate => candidate.TypeName == baseName);
+            if (current is null)
+            {
+                return 0;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Writes the entries of a dictionary as members of the JSON object being written, except those whose key is
+    /// one of <paramref name="declaredNames"/>: the declared property of that name is written instead, because
+    /// the reader never puts a declared name into the dictionary and the names in a JSON object should be unique (RFC 8259).
+    /// </summary>
+    private static void WriteMembers(SourceWriter writer, EmitContext context, TypeModel valueType, string expression, int depth, IReadOnlyList<string>? declaredNames = null)
     {
         var entry = "entry" + depth.ToString(CultureInfo.InvariantCulture);
         writer.OpenBlock("foreach (var " + entry + " in " + expression + ")");
+        if (declaredNames is { Count: > 0 })
+        {
+            writer.OpenBlock("if (" + entry + ".Key is " + string.Join(" or ", declaredNames.Select(SourceWriter.Literal)) + ")");
+            writer.Line("continue;");
+            writer.CloseBlock();
+            writer.Line();
+        }
+
         writer.Line("writer.WritePropertyName(" + entry + ".Key);");
         WriteMaybeNull(writer, context, valueType, entry + ".Value", valueType.IsNullable, depth + 1);
         writer.CloseBlock();

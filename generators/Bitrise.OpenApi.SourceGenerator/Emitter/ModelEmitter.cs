@@ -103,6 +103,25 @@ internal static class ModelEmitter
     public static string AssignmentField(PropertyModel property) =>
         "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
+    /// <summary>
+    /// Returns an expression of type <c>string?</c> with the text of a string or string enum property of
+    /// <c>value</c>, <c>null</c> when the property is not set.
+    /// </summary>
+    public static string StringValue(SchemaModel schema, PropertyModel property)
+    {
+        var access = "value." + property.Name;
+        var isOptional = IsOptional(schema, property);
+        var inner = isOptional ? access + ".Value" : access;
+        var isNullable = isOptional ? property.Type.IsNullable : IsNullableProperty(schema, property);
+        var text = inner;
+        if (property.Type.Kind == TypeKind.Enum)
+        {
+            text = inner + (isNullable ? "?.Value" : ".Value");
+        }
+
+        return isOptional ? "(" + access + ".HasValue ? " + text + " : null)" : text;
+    }
+
     /// <summary>True when the declared type (other than an <c>Optional&lt;T&gt;</c>) carries <c>?</c>.</summary>
     public static bool IsNullableProperty(SchemaModel schema, PropertyModel property) =>
         property.Type.IsNullable || (schema.Role == SchemaRole.Response && !IsRequired(schema, property));
@@ -148,7 +167,11 @@ internal static class ModelEmitter
             text += " Write-only: sent to the service and not returned.";
         }
 
-        if (IsOptional(schema, property))
+        if (property.JsonName == schema.DiscriminatorProperty && schema.DiscriminatorValues.Count > 0 && property.Type.Kind == TypeKind.String)
+        {
+            text += " The discriminator: always written, as set when the value stands for the object's class, otherwise as the first value that does.";
+        }
+        else if (IsOptional(schema, property))
         {
             text += " Sent only when set.";
         }

@@ -42,6 +42,12 @@ internal static class UnionEmitter
             writer.Summary("Gets the value when it is the " + typeText + " variant; otherwise <c>null</c>.", isXml: true);
             writer.Line("public " + TypeSyntax.Nullable(variant.Type, context.Namespace) + " " + variant.Name + " { get; private init; }");
             writer.Line();
+            if (DiscriminatorTarget(context, union, variant) is { } target)
+            {
+                EmitDiscriminatedFactory(writer, context, schema, variant, typeText, target);
+                continue;
+            }
+
             writer.Summary("Creates a value of the " + typeText + " variant.", isXml: true);
             writer.ParamDoc("value", "The variant's value.");
             writer.DocElement("returns", "The union.");
@@ -56,6 +62,75 @@ internal static class UnionEmitter
         writer.CloseBlock();
         writer.CloseBlock();
         return writer.ToString();
+    }
+
+    /// <summary>
+    /// Returns the variant's class and its discriminator property when the union is read by discriminator and the
+    /// class declares that property as a string or a string enum, so that its factory can set or check the value.
+    /// </summary>
+    private static (SchemaModel Variant, PropertyModel Property)? DiscriminatorTarget(EmitContext context, UnionModel union, UnionVariantModel variant)
+    {
+        if (DiscriminatorOf(union) is not { } discriminator || variant.DiscriminatorValues.Count == 0 || variant.Type.Kind != TypeKind.Model)
+        {
+            return null;
+        }
+
+        var variantSchema = context.Document.Schemas.FirstOrDefault(candidate => candidate.TypeName == variant.Type.ModelName);
+        var property = variantSchema?.AllProperties.FirstOrDefault(candidate => candidate.JsonName == discriminator);
+        if (variantSchema is null || property is null || !IsStringValued(context, property.Type))
+        {
+            // NOTE: a variant without the discriminator property is written without it, so reading the JSON back
+            // sets no variant and keeps only Json.
+            return null;
+        }
+
+        return (variantSchema, property);
+    }
+
+    private static bool IsStringValued(EmitContext context, TypeModel type) =>
+        type.Kind == TypeKind.String
+        || (type.Kind == TypeKind.Enum && context.Document.Schemas.Any(schema => schema.TypeName == type.ModelName && schema.Enum is { IsInteger: false }));
+
+    /// <summary>
+    /// Emits the factory of a variant that has the discriminator property: it sets an unset discriminator to the
+    /// variant's value and rejects one that selects another variant, so the union is written as it is read.
+    /// </summary>
+    private static void EmitDiscriminatedFactory(SourceWriter writer, EmitContext context, SchemaModel schema, UnionVariantModel variant, string typeText, (SchemaModel Variant, PropertyModel Property) target)
+    {
+        var (variantSchema, property) = target;
+        var jsonName = SourceWriter.XmlEscape(property.JsonName);
+        var expected = variant.DiscriminatorValues[0];
+        var allowed = string.Join(" or ", variant.DiscriminatorValues.Select(value => "<c>" + SourceWriter.XmlEscape(value) + "</c>"));
+        writer.Summary("Creates a value of the " + typeText + " variant.", isXml: true);
+        writer.ParamDoc("value", "The variant's value.");
+        writer.DocElement("returns", "The union.");
+        writer.DocElement(
+            "remarks",
+            "When the <c>" + jsonName + "</c> property of <paramref name=\"value\"/> is <c>null</c>, empty or not set, this method sets it to <c>"
+            + SourceWriter.XmlEscape(expected) + "</c> on that object, so that the union is written with the discriminator value of this variant.",
+            isXml: true);
+        writer.DocElement("exception", "<paramref name=\"value\"/> is <c>null</c>.", " cref=\"global::System.ArgumentNullException\"", isXml: true);
+        writer.DocElement("exception", "The <c>" + jsonName + "</c> property of <paramref name=\"value\"/> is set to a value other than " + allowed + ".", " cref=\"global::System.ArgumentException\"", isXml: true);
+        writer.OpenBlock("public static " + schema.TypeName + " From" + variant.Name + "(" + TypeSyntax.Of(variant.Type, context.Namespace) + " value)");
+        writer.OpenBlock("if (value is null)");
+        writer.Line("throw new global::System.ArgumentNullException(nameof(value));");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("var discriminator = " + ModelEmitter.StringValue(variantSchema, property) + ";");
+        writer.OpenBlock("if (string.IsNullOrEmpty(discriminator))");
+        var literal = SourceWriter.Literal(expected);
+        var assigned = property.Type.Kind == TypeKind.Enum ? "new " + context.Qualified(property.Type.ModelName!) + "(" + literal + ")" : literal;
+        writer.Line("value." + property.Name + " = " + assigned + ";");
+        writer.CloseBlock();
+        var pattern = string.Join(" or ", variant.DiscriminatorValues.Select(SourceWriter.Literal));
+        writer.OpenBlock("else if (discriminator is not " + (variant.DiscriminatorValues.Count == 1 ? pattern : "(" + pattern + ")") + ")");
+        var message = "The " + property.JsonName + " of a " + variant.Name + " variant of " + schema.TypeName + " must be "
+            + string.Join(" or ", variant.DiscriminatorValues.Select(value => "'" + value + "'")) + ", but it is '";
+        writer.Line("throw new global::System.ArgumentException(" + SourceWriter.Literal(message) + " + discriminator + \"'.\", nameof(value));");
+        writer.CloseBlock();
+        writer.Line();
+        writer.Line("return new " + schema.TypeName + "(default) { " + variant.Name + " = value };");
+        writer.CloseBlock();
     }
 
     private static void EmitToString(SourceWriter writer, EmitContext context, SchemaModel schema)
@@ -110,7 +185,9 @@ internal static class UnionEmitter
         var condition = "json.ValueKind == global::System.Text.Json.JsonValueKind.Object && json.TryGetProperty(" + SourceWriter.Literal(discriminator)
             + ", out var tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String";
         writer.OpenBlock("if (" + condition + ")");
-        writer.OpenBlock("switch (tag.GetString())");
+        writer.Line("var discriminatorValue = tag.GetString();");
+        writer.OpenBlock("try");
+        writer.OpenBlock("switch (discriminatorValue)");
         foreach (var variant in schema.Union!.Variants.Where(variant => variant.DiscriminatorValues.Count > 0))
         {
             foreach (var value in variant.DiscriminatorValues)
@@ -123,6 +200,31 @@ internal static class UnionEmitter
 
         writer.CloseBlock();
         writer.CloseBlock();
+        writer.OpenBlock("catch (global::System.Text.Json.JsonException exception)");
+        var arguments = new[] { schema.TypeName, ExpectedVariants(schema.Union!), discriminator }.Select(SourceWriter.Literal);
+        writer.Line("throw " + context.Json + ".VariantFailed(exception, " + string.Join(", ", arguments) + ", discriminatorValue);");
+        writer.CloseBlock();
+        writer.CloseBlock();
+    }
+
+    /// <summary>Describes the variants of a union for an error message, with their discriminator values when it has them.</summary>
+    public static string ExpectedVariants(EmitContext context, string unionName) =>
+        context.Document.Schemas.FirstOrDefault(schema => schema.TypeName == unionName)?.Union is { } union ? ExpectedVariants(union) : "a value of its variants";
+
+    private static string ExpectedVariants(UnionModel union)
+    {
+        var discriminator = DiscriminatorOf(union);
+        var names = union.Variants
+            .Select(variant => discriminator is null || variant.DiscriminatorValues.Count == 0
+                ? variant.Name
+                : variant.Name + " (" + discriminator + " " + string.Join(" or ", variant.DiscriminatorValues.Select(value => "'" + value + "'")) + ")")
+            .ToList();
+        if (names.Count == 1)
+        {
+            return names[0];
+        }
+
+        return "one of " + string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
     }
 
     private static void EmitReadByShape(SourceWriter writer, EmitContext context, SchemaModel schema)

@@ -17,6 +17,14 @@ namespace Bitrise.OpenApi.SourceGenerator.Model;
 /// </param>
 /// <param name="InheritedProperties">The properties declared by the base classes, which the converter and <c>ToString()</c> include.</param>
 /// <param name="IsBase">True when another generated class derives from this one, so it is not sealed.</param>
+/// <param name="DiscriminatorProperty">
+/// The JSON name of the <c>discriminator.propertyName</c> that the class or one of its <c>allOf</c> bases declares,
+/// or null without one.
+/// </param>
+/// <param name="DiscriminatorValues">
+/// The values of <see cref="DiscriminatorProperty"/> that stand for this class, in ordinal order: the keys of
+/// <c>mapping</c> that point at it, or else its name under <c>components/schemas</c>.
+/// </param>
 internal sealed record SchemaModel(
     string TypeName,
     string JsonPointer,
@@ -29,7 +37,9 @@ internal sealed record SchemaModel(
     UnionModel? Union = null,
     string? BaseTypeName = null,
     EquatableArray<PropertyModel> InheritedProperties = default,
-    bool IsBase = false)
+    bool IsBase = false,
+    string? DiscriminatorProperty = null,
+    EquatableArray<string> DiscriminatorValues = default)
 {
     /// <summary>The inherited properties followed by the class's own ones: every member the JSON object can have.</summary>
     public EquatableArray<PropertyModel> AllProperties => InheritedProperties.Concat(Properties).ToEquatableArray();

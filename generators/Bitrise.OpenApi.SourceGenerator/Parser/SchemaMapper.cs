@@ -248,7 +248,8 @@ internal sealed class SchemaMapper
             var baseTypeName = additional is null ? BaseCandidate(pending.Schema) : null;
 
             var description = pending.Schema.Description ?? pending.Schema.Title;
-            result.Add((new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, properties.ToEquatableArray(), AdditionalProperties: additional, BaseTypeName: baseTypeName), referenced));
+            var (discriminatorProperty, discriminatorValues) = ClassDiscriminator(pending.Schema);
+            result.Add((new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, properties.ToEquatableArray(), AdditionalProperties: additional, BaseTypeName: baseTypeName, DiscriminatorProperty: discriminatorProperty, DiscriminatorValues: discriminatorValues), referenced));
         }
 
         return result;
@@ -287,6 +288,29 @@ internal sealed class SchemaMapper
         var reached = new HashSet<JsonSchema>(ReferenceComparer.Instance);
         CollectProperties(baseSchema, new Dictionary<string, JsonSchemaProperty>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal), reached);
         return reached.Contains(schema) ? null : basePending.TypeName;
+    }
+
+    /// <summary>
+    /// Returns the discriminator that a class or the first base up its chain of single <c>allOf</c> references
+    /// declares, with the values that stand for the class, so that a derived object is written with its own value.
+    /// </summary>
+    private (string? Property, EquatableArray<string> Values) ClassDiscriminator(JsonSchema schema)
+    {
+        var visited = new HashSet<JsonSchema>(ReferenceComparer.Instance);
+        var current = schema;
+        while (current is not null && visited.Add(current))
+        {
+            if (current.DiscriminatorObject is { PropertyName: { Length: > 0 } propertyName } discriminator)
+            {
+                var values = DiscriminatorValues(discriminator, schema).OrderBy(value => value, StringComparer.Ordinal).ToEquatableArray();
+                return values.Count == 0 ? (null, default) : (propertyName, values);
+            }
+
+            var references = current.AllOf.Where(part => part.HasReference).ToList();
+            current = references.Count == 1 ? Resolve(references[0]) : null;
+        }
+
+        return (null, default);
     }
 
     /// <summary>True for an inline <c>allOf</c> part that only lists properties (and which of them are required).</summary>

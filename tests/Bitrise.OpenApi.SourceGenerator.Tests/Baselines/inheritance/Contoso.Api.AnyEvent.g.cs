@@ -22,7 +22,28 @@ namespace Contoso.Api
         /// <summary>Creates a value of the <see cref="BuildEvent"/> variant.</summary>
         /// <param name="value">The variant's value.</param>
         /// <returns>The union.</returns>
-        public static AnyEvent FromBuildEvent(global::Contoso.Api.BuildEvent value) => new AnyEvent(default) { BuildEvent = value ?? throw new global::System.ArgumentNullException(nameof(value)) };
+        /// <remarks>When the <c>kind</c> property of <paramref name="value"/> is <c>null</c>, empty or not set, this method sets it to <c>build</c> on that object, so that the union is written with the discriminator value of this variant.</remarks>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <c>null</c>.</exception>
+        /// <exception cref="global::System.ArgumentException">The <c>kind</c> property of <paramref name="value"/> is set to a value other than <c>build</c>.</exception>
+        public static AnyEvent FromBuildEvent(global::Contoso.Api.BuildEvent value)
+        {
+            if (value is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(value));
+            }
+
+            var discriminator = value.Kind;
+            if (string.IsNullOrEmpty(discriminator))
+            {
+                value.Kind = "build";
+            }
+            else if (discriminator is not "build")
+            {
+                throw new global::System.ArgumentException("The kind of a BuildEvent variant of AnyEvent must be 'build', but it is '" + discriminator + "'.", nameof(value));
+            }
+
+            return new AnyEvent(default) { BuildEvent = value };
+        }
 
         /// <summary>Gets the value when it is the <see cref="LogEvent"/> variant; otherwise <c>null</c>.</summary>
         public global::Contoso.Api.LogEvent? LogEvent { get; private init; }
@@ -30,7 +51,28 @@ namespace Contoso.Api
         /// <summary>Creates a value of the <see cref="LogEvent"/> variant.</summary>
         /// <param name="value">The variant's value.</param>
         /// <returns>The union.</returns>
-        public static AnyEvent FromLogEvent(global::Contoso.Api.LogEvent value) => new AnyEvent(default) { LogEvent = value ?? throw new global::System.ArgumentNullException(nameof(value)) };
+        /// <remarks>When the <c>kind</c> property of <paramref name="value"/> is <c>null</c>, empty or not set, this method sets it to <c>log</c> on that object, so that the union is written with the discriminator value of this variant.</remarks>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <c>null</c>.</exception>
+        /// <exception cref="global::System.ArgumentException">The <c>kind</c> property of <paramref name="value"/> is set to a value other than <c>log</c>.</exception>
+        public static AnyEvent FromLogEvent(global::Contoso.Api.LogEvent value)
+        {
+            if (value is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(value));
+            }
+
+            var discriminator = value.Kind;
+            if (string.IsNullOrEmpty(discriminator))
+            {
+                value.Kind = "log";
+            }
+            else if (discriminator is not "log")
+            {
+                throw new global::System.ArgumentException("The kind of a LogEvent variant of AnyEvent must be 'log', but it is '" + discriminator + "'.", nameof(value));
+            }
+
+            return new AnyEvent(default) { LogEvent = value };
+        }
 
         /// <summary>Returns the type name and the variant that is set, or the JSON when none is.</summary>
         /// <returns>The text.</returns>
@@ -60,12 +102,20 @@ namespace Contoso.Api
                 var json = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && json.TryGetProperty("kind", out var tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String)
                 {
-                    switch (tag.GetString())
+                    var discriminatorValue = tag.GetString();
+                    try
                     {
-                        case "build":
-                            return new global::Contoso.Api.AnyEvent(json) { BuildEvent = global::Contoso.Api.OpenApiJson.ReadVariant<global::Contoso.Api.BuildEvent>(json, options, ReadBuildEvent) };
-                        case "log":
-                            return new global::Contoso.Api.AnyEvent(json) { LogEvent = global::Contoso.Api.OpenApiJson.ReadVariant<global::Contoso.Api.LogEvent>(json, options, ReadLogEvent) };
+                        switch (discriminatorValue)
+                        {
+                            case "build":
+                                return new global::Contoso.Api.AnyEvent(json) { BuildEvent = global::Contoso.Api.OpenApiJson.ReadVariant<global::Contoso.Api.BuildEvent>(json, options, ReadBuildEvent) };
+                            case "log":
+                                return new global::Contoso.Api.AnyEvent(json) { LogEvent = global::Contoso.Api.OpenApiJson.ReadVariant<global::Contoso.Api.LogEvent>(json, options, ReadLogEvent) };
+                        }
+                    }
+                    catch (global::System.Text.Json.JsonException exception)
+                    {
+                        throw global::Contoso.Api.OpenApiJson.VariantFailed(exception, "AnyEvent", "one of BuildEvent (kind 'build') or LogEvent (kind 'log')", "kind", discriminatorValue);
                     }
                 }
 

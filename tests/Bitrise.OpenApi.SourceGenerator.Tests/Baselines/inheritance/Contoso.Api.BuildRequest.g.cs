@@ -49,33 +49,46 @@ namespace Contoso.Api
                 string? idValue = default;
                 global::Contoso.Api.Optional<string> tokenValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("branch"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        branchValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "branch") ?? throw global::Contoso.Api.OpenApiJson.NullValue("branch"));
+                        if (reader.ValueTextEquals("branch"))
+                        {
+                            member = "branch";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            branchValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "branch") ?? throw global::Contoso.Api.OpenApiJson.NullValue("branch"));
+                        }
+                        else if (reader.ValueTextEquals("created_at"))
+                        {
+                            member = "created_at";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            createdAtValue = new global::Contoso.Api.Optional<global::System.DateTimeOffset>(global::Contoso.Api.OpenApiJson.ReadDateTimeOffset(ref reader, "created_at") ?? throw global::Contoso.Api.OpenApiJson.NullValue("created_at"));
+                        }
+                        else if (reader.ValueTextEquals("id"))
+                        {
+                            member = "id";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            idValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "id");
+                        }
+                        else if (reader.ValueTextEquals("token"))
+                        {
+                            member = "token";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            tokenValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "token") ?? throw global::Contoso.Api.OpenApiJson.NullValue("token"));
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("created_at"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        createdAtValue = new global::Contoso.Api.Optional<global::System.DateTimeOffset>(global::Contoso.Api.OpenApiJson.ReadDateTimeOffset(ref reader, "created_at") ?? throw global::Contoso.Api.OpenApiJson.NullValue("created_at"));
-                    }
-                    else if (reader.ValueTextEquals("id"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        idValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "id");
-                    }
-                    else if (reader.ValueTextEquals("token"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        tokenValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "token") ?? throw global::Contoso.Api.OpenApiJson.NullValue("token"));
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.BuildRequest

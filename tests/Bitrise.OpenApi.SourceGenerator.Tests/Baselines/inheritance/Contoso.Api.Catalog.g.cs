@@ -67,48 +67,64 @@ namespace Contoso.Api
                 global::Contoso.Api.SelfLoop? selfLoopValue = default;
                 global::Contoso.Api.TwoBases? twoBasesValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("events"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        eventsValue = global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.AnyEvent>(ref reader, "events", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadUnion(ref itemReader0, global::Contoso.Api.AnyEvent.JsonConverter.Instance, itemOptions0) ?? throw global::Contoso.Api.OpenApiJson.NullValue("events[]"));
+                        if (reader.ValueTextEquals("events"))
+                        {
+                            member = "events";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            eventsValue = global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.AnyEvent>(ref reader, "events", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadUnion(ref itemReader0, global::Contoso.Api.AnyEvent.JsonConverter.Instance, itemOptions0) ?? throw global::Contoso.Api.OpenApiJson.NullUnion("AnyEvent", "one of BuildEvent (kind 'build') or LogEvent (kind 'log')"));
+                        }
+                        else if (reader.ValueTextEquals("extends_extensible"))
+                        {
+                            member = "extends_extensible";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            extendsExtensibleValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "extends_extensible", global::Contoso.Api.ExtendsExtensible.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("no_reference"))
+                        {
+                            member = "no_reference";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            noReferenceValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "no_reference", global::Contoso.Api.NoReference.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("redeclared"))
+                        {
+                            member = "redeclared";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            redeclaredValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "redeclared", global::Contoso.Api.Redeclared.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("requires_more"))
+                        {
+                            member = "requires_more";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            requiresMoreValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "requires_more", global::Contoso.Api.RequiresMore.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("self_loop"))
+                        {
+                            member = "self_loop";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            selfLoopValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "self_loop", global::Contoso.Api.SelfLoop.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("two_bases"))
+                        {
+                            member = "two_bases";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            twoBasesValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "two_bases", global::Contoso.Api.TwoBases.JsonConverter.Instance, options);
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("extends_extensible"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        extendsExtensibleValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "extends_extensible", global::Contoso.Api.ExtendsExtensible.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("no_reference"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        noReferenceValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "no_reference", global::Contoso.Api.NoReference.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("redeclared"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        redeclaredValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "redeclared", global::Contoso.Api.Redeclared.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("requires_more"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        requiresMoreValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "requires_more", global::Contoso.Api.RequiresMore.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("self_loop"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        selfLoopValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "self_loop", global::Contoso.Api.SelfLoop.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("two_bases"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        twoBasesValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "two_bases", global::Contoso.Api.TwoBases.JsonConverter.Instance, options);
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Catalog

@@ -31,18 +31,28 @@ namespace Contoso.Api
                 global::Contoso.Api.OpenApiJson.ExpectStartObject(ref reader, "Event");
                 string? kindValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("kind"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        kindValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "kind");
+                        if (reader.ValueTextEquals("kind"))
+                        {
+                            member = "kind";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            kindValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "kind");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Event
@@ -53,6 +63,16 @@ namespace Contoso.Api
 
             public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Contoso.Api.Event value, global::System.Text.Json.JsonSerializerOptions options)
             {
+                switch (value)
+                {
+                    case global::Contoso.Api.BuildEvent derived:
+                        global::Contoso.Api.BuildEvent.JsonConverter.Instance.Write(writer, derived, options);
+                        return;
+                    case global::Contoso.Api.LogEvent derived:
+                        global::Contoso.Api.LogEvent.JsonConverter.Instance.Write(writer, derived, options);
+                        return;
+                }
+
                 writer.WriteStartObject();
 
                 writer.WritePropertyName("kind");

@@ -37,23 +37,34 @@ namespace Contoso.Api
                 string? extraValue = default;
                 string? kindValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("extra"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        extraValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "extra");
+                        if (reader.ValueTextEquals("extra"))
+                        {
+                            member = "extra";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            extraValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "extra");
+                        }
+                        else if (reader.ValueTextEquals("kind"))
+                        {
+                            member = "kind";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            kindValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "kind");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("kind"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        kindValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "kind");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.ExtendsExtensible

@@ -35,19 +35,28 @@ namespace Contoso.Api
                 string? kindValue = default;
                 global::System.Collections.Generic.Dictionary<string, string>? additionalMembers = null;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("kind"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        kindValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "kind");
+                        if (reader.ValueTextEquals("kind"))
+                        {
+                            member = "kind";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            kindValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "kind");
+                        }
+                        else
+                        {
+                            member = reader.GetString()!;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, string>())[member] = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "Extensible{}") ?? throw global::Contoso.Api.OpenApiJson.NullValue("Extensible{}");
+                        }
                     }
-                    else
-                    {
-                        var memberName = reader.GetString()!;
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        (additionalMembers ??= new global::System.Collections.Generic.Dictionary<string, string>())[memberName] = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "Extensible{}") ?? throw global::Contoso.Api.OpenApiJson.NullValue("Extensible{}");
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Extensible
@@ -71,6 +80,11 @@ namespace Contoso.Api
                 {
                     foreach (var entry0 in value.AdditionalProperties)
                     {
+                        if (entry0.Key is "kind")
+                        {
+                            continue;
+                        }
+
                         writer.WritePropertyName(entry0.Key);
                         writer.WriteStringValue(entry0.Value);
                     }

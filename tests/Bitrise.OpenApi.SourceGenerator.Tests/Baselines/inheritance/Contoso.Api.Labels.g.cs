@@ -31,18 +31,28 @@ namespace Contoso.Api
                 global::Contoso.Api.OpenApiJson.ExpectStartObject(ref reader, "Labels");
                 global::System.Collections.Generic.IReadOnlyList<string>? labels2Value = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("labels"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        labels2Value = global::Contoso.Api.OpenApiJson.ReadArray<string>(ref reader, "labels", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadString(ref itemReader0, "labels[]") ?? throw global::Contoso.Api.OpenApiJson.NullValue("labels[]"));
+                        if (reader.ValueTextEquals("labels"))
+                        {
+                            member = "labels";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            labels2Value = global::Contoso.Api.OpenApiJson.ReadArray<string>(ref reader, "labels", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadString(ref itemReader0, "labels[]") ?? throw global::Contoso.Api.OpenApiJson.NullValue("labels[]"));
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Labels

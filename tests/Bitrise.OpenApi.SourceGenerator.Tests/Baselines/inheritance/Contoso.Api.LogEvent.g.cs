@@ -33,23 +33,34 @@ namespace Contoso.Api
                 string? kindValue = default;
                 string? lineValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("kind"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        kindValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "kind");
+                        if (reader.ValueTextEquals("kind"))
+                        {
+                            member = "kind";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            kindValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "kind");
+                        }
+                        else if (reader.ValueTextEquals("line"))
+                        {
+                            member = "line";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            lineValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "line");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("line"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        lineValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "line");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.LogEvent

@@ -37,23 +37,34 @@ namespace Contoso.Api
                 string? firstValue = default;
                 string? secondValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("first"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        firstValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "first");
+                        if (reader.ValueTextEquals("first"))
+                        {
+                            member = "first";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            firstValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "first");
+                        }
+                        else if (reader.ValueTextEquals("second"))
+                        {
+                            member = "second";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            secondValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "second");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("second"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        secondValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "second");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.NoReference

@@ -49,33 +49,46 @@ namespace Contoso.Api
                 string? noteValue = default;
                 string? tokenValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("created_at"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        createdAtValue = global::Contoso.Api.OpenApiJson.ReadDateTimeOffset(ref reader, "created_at");
+                        if (reader.ValueTextEquals("created_at"))
+                        {
+                            member = "created_at";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            createdAtValue = global::Contoso.Api.OpenApiJson.ReadDateTimeOffset(ref reader, "created_at");
+                        }
+                        else if (reader.ValueTextEquals("id"))
+                        {
+                            member = "id";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            idValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "id");
+                        }
+                        else if (reader.ValueTextEquals("note"))
+                        {
+                            member = "note";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            noteValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "note");
+                        }
+                        else if (reader.ValueTextEquals("token"))
+                        {
+                            member = "token";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            tokenValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "token");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("id"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        idValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "id");
-                    }
-                    else if (reader.ValueTextEquals("note"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        noteValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "note");
-                    }
-                    else if (reader.ValueTextEquals("token"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        tokenValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "token");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.RequiresMore

@@ -37,23 +37,34 @@ namespace Contoso.Api
                 int? livesValue = default;
                 string? petTypeValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("lives"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        livesValue = global::Contoso.Api.OpenApiJson.ReadInt32(ref reader, "lives");
+                        if (reader.ValueTextEquals("lives"))
+                        {
+                            member = "lives";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            livesValue = global::Contoso.Api.OpenApiJson.ReadInt32(ref reader, "lives");
+                        }
+                        else if (reader.ValueTextEquals("pet_type"))
+                        {
+                            member = "pet_type";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            petTypeValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "pet_type");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("pet_type"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        petTypeValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "pet_type");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Cat

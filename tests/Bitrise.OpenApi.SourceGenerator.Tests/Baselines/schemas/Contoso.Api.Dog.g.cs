@@ -37,23 +37,34 @@ namespace Contoso.Api
                 bool? goodValue = default;
                 string? petTypeValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("good"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        goodValue = global::Contoso.Api.OpenApiJson.ReadBoolean(ref reader, "good");
+                        if (reader.ValueTextEquals("good"))
+                        {
+                            member = "good";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            goodValue = global::Contoso.Api.OpenApiJson.ReadBoolean(ref reader, "good");
+                        }
+                        else if (reader.ValueTextEquals("pet_type"))
+                        {
+                            member = "pet_type";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            petTypeValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "pet_type");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("pet_type"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        petTypeValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "pet_type");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Dog

@@ -56,39 +56,53 @@ namespace Contoso.Api
                 string? requiredPlainValue = default;
                 global::Contoso.Api.Optional<string> serverIdValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("optional_nullable"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        optionalNullableValue = new global::Contoso.Api.Optional<string?>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_nullable"));
+                        if (reader.ValueTextEquals("optional_nullable"))
+                        {
+                            member = "optional_nullable";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            optionalNullableValue = new global::Contoso.Api.Optional<string?>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_nullable"));
+                        }
+                        else if (reader.ValueTextEquals("optional_plain"))
+                        {
+                            member = "optional_plain";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            optionalPlainValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_plain") ?? throw global::Contoso.Api.OpenApiJson.NullValue("optional_plain"));
+                        }
+                        else if (reader.ValueTextEquals("required_nullable"))
+                        {
+                            member = "required_nullable";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            requiredNullableValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "required_nullable");
+                            requiredNullableSeen = true;
+                        }
+                        else if (reader.ValueTextEquals("required_plain"))
+                        {
+                            member = "required_plain";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            requiredPlainValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "required_plain");
+                        }
+                        else if (reader.ValueTextEquals("server_id"))
+                        {
+                            member = "server_id";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            serverIdValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "server_id") ?? throw global::Contoso.Api.OpenApiJson.NullValue("server_id"));
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("optional_plain"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        optionalPlainValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_plain") ?? throw global::Contoso.Api.OpenApiJson.NullValue("optional_plain"));
-                    }
-                    else if (reader.ValueTextEquals("required_nullable"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        requiredNullableValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "required_nullable");
-                        requiredNullableSeen = true;
-                    }
-                    else if (reader.ValueTextEquals("required_plain"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        requiredPlainValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "required_plain");
-                    }
-                    else if (reader.ValueTextEquals("server_id"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        serverIdValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "server_id") ?? throw global::Contoso.Api.OpenApiJson.NullValue("server_id"));
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 if (!requiredNullableSeen)

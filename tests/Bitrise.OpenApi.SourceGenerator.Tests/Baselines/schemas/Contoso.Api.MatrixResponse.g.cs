@@ -69,45 +69,60 @@ namespace Contoso.Api
                 string? requiredPlainValue = default;
                 string? secretValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("id"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        idValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "id");
+                        if (reader.ValueTextEquals("id"))
+                        {
+                            member = "id";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            idValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "id");
+                        }
+                        else if (reader.ValueTextEquals("optional_nullable"))
+                        {
+                            member = "optional_nullable";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            optionalNullableValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_nullable");
+                            optionalNullableSeen = true;
+                        }
+                        else if (reader.ValueTextEquals("optional_plain"))
+                        {
+                            member = "optional_plain";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            optionalPlainValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_plain");
+                        }
+                        else if (reader.ValueTextEquals("required_nullable"))
+                        {
+                            member = "required_nullable";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            requiredNullableValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "required_nullable");
+                            requiredNullableSeen = true;
+                        }
+                        else if (reader.ValueTextEquals("required_plain"))
+                        {
+                            member = "required_plain";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            requiredPlainValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "required_plain");
+                        }
+                        else if (reader.ValueTextEquals("secret"))
+                        {
+                            member = "secret";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            secretValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "secret");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("optional_nullable"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        optionalNullableValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_nullable");
-                        optionalNullableSeen = true;
-                    }
-                    else if (reader.ValueTextEquals("optional_plain"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        optionalPlainValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "optional_plain");
-                    }
-                    else if (reader.ValueTextEquals("required_nullable"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        requiredNullableValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "required_nullable");
-                        requiredNullableSeen = true;
-                    }
-                    else if (reader.ValueTextEquals("required_plain"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        requiredPlainValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "required_plain");
-                    }
-                    else if (reader.ValueTextEquals("secret"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        secretValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "secret");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 if (!requiredNullableSeen)

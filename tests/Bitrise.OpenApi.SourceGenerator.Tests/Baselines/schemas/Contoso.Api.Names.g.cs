@@ -133,103 +133,130 @@ namespace Contoso.Api
                 string? withSpaceValue = default;
                 string? ünïcodeValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("#hash"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        hashValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "#hash");
+                        if (reader.ValueTextEquals("#hash"))
+                        {
+                            member = "#hash";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            hashValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "#hash");
+                        }
+                        else if (reader.ValueTextEquals("1st"))
+                        {
+                            member = "1st";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            _1stValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "1st");
+                        }
+                        else if (reader.ValueTextEquals("<tag>"))
+                        {
+                            member = "<tag>";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            tagValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "<tag>");
+                        }
+                        else if (reader.ValueTextEquals("Equals"))
+                        {
+                            member = "Equals";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            equals2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "Equals");
+                        }
+                        else if (reader.ValueTextEquals("FooBar"))
+                        {
+                            member = "FooBar";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            fooBarValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "FooBar");
+                        }
+                        else if (reader.ValueTextEquals("GetHashCode"))
+                        {
+                            member = "GetHashCode";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            getHashCode2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "GetHashCode");
+                        }
+                        else if (reader.ValueTextEquals("GetType"))
+                        {
+                            member = "GetType";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            getType2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "GetType");
+                        }
+                        else if (reader.ValueTextEquals("Names"))
+                        {
+                            member = "Names";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            names2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "Names");
+                        }
+                        else if (reader.ValueTextEquals("ToString"))
+                        {
+                            member = "ToString";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            toString2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "ToString");
+                        }
+                        else if (reader.ValueTextEquals("`tick`"))
+                        {
+                            member = "`tick`";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            tickValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "`tick`");
+                        }
+                        else if (reader.ValueTextEquals("a-b"))
+                        {
+                            member = "a-b";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            aBValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "a-b");
+                        }
+                        else if (reader.ValueTextEquals("a.b"))
+                        {
+                            member = "a.b";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            aB2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "a.b");
+                        }
+                        else if (reader.ValueTextEquals("class"))
+                        {
+                            member = "class";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            classValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "class");
+                        }
+                        else if (reader.ValueTextEquals("fooBar"))
+                        {
+                            member = "fooBar";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            fooBar2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "fooBar");
+                        }
+                        else if (reader.ValueTextEquals("foo_bar"))
+                        {
+                            member = "foo_bar";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            fooBar3Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "foo_bar");
+                        }
+                        else if (reader.ValueTextEquals("list[]"))
+                        {
+                            member = "list[]";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            listValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "list[]");
+                        }
+                        else if (reader.ValueTextEquals("with space"))
+                        {
+                            member = "with space";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            withSpaceValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "with space");
+                        }
+                        else if (reader.ValueTextEquals("ünïcode"))
+                        {
+                            member = "ünïcode";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            ünïcodeValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "ünïcode");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("1st"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        _1stValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "1st");
-                    }
-                    else if (reader.ValueTextEquals("<tag>"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        tagValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "<tag>");
-                    }
-                    else if (reader.ValueTextEquals("Equals"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        equals2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "Equals");
-                    }
-                    else if (reader.ValueTextEquals("FooBar"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        fooBarValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "FooBar");
-                    }
-                    else if (reader.ValueTextEquals("GetHashCode"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        getHashCode2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "GetHashCode");
-                    }
-                    else if (reader.ValueTextEquals("GetType"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        getType2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "GetType");
-                    }
-                    else if (reader.ValueTextEquals("Names"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        names2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "Names");
-                    }
-                    else if (reader.ValueTextEquals("ToString"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        toString2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "ToString");
-                    }
-                    else if (reader.ValueTextEquals("`tick`"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        tickValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "`tick`");
-                    }
-                    else if (reader.ValueTextEquals("a-b"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        aBValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "a-b");
-                    }
-                    else if (reader.ValueTextEquals("a.b"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        aB2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "a.b");
-                    }
-                    else if (reader.ValueTextEquals("class"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        classValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "class");
-                    }
-                    else if (reader.ValueTextEquals("fooBar"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        fooBar2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "fooBar");
-                    }
-                    else if (reader.ValueTextEquals("foo_bar"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        fooBar3Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "foo_bar");
-                    }
-                    else if (reader.ValueTextEquals("list[]"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        listValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "list[]");
-                    }
-                    else if (reader.ValueTextEquals("with space"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        withSpaceValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "with space");
-                    }
-                    else if (reader.ValueTextEquals("ünïcode"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        ünïcodeValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "ünïcode");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Names

@@ -37,23 +37,34 @@ namespace Contoso.Api
                 global::Contoso.Api.NodeOrLeaf? nextValue = default;
                 string? valueValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("next"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        nextValue = global::Contoso.Api.OpenApiJson.ReadUnion(ref reader, global::Contoso.Api.NodeOrLeaf.JsonConverter.Instance, options);
+                        if (reader.ValueTextEquals("next"))
+                        {
+                            member = "next";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            nextValue = global::Contoso.Api.OpenApiJson.ReadUnion(ref reader, global::Contoso.Api.NodeOrLeaf.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("value"))
+                        {
+                            member = "value";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            valueValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "value");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("value"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        valueValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "value");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Node

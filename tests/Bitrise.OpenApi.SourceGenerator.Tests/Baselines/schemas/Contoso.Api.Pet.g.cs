@@ -22,7 +22,28 @@ namespace Contoso.Api
         /// <summary>Creates a value of the <see cref="Cat"/> variant.</summary>
         /// <param name="value">The variant's value.</param>
         /// <returns>The union.</returns>
-        public static Pet FromCat(global::Contoso.Api.Cat value) => new Pet(default) { Cat = value ?? throw new global::System.ArgumentNullException(nameof(value)) };
+        /// <remarks>When the <c>pet_type</c> property of <paramref name="value"/> is <c>null</c>, empty or not set, this method sets it to <c>cat</c> on that object, so that the union is written with the discriminator value of this variant.</remarks>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <c>null</c>.</exception>
+        /// <exception cref="global::System.ArgumentException">The <c>pet_type</c> property of <paramref name="value"/> is set to a value other than <c>cat</c> or <c>kitten</c>.</exception>
+        public static Pet FromCat(global::Contoso.Api.Cat value)
+        {
+            if (value is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(value));
+            }
+
+            var discriminator = value.PetType;
+            if (string.IsNullOrEmpty(discriminator))
+            {
+                value.PetType = "cat";
+            }
+            else if (discriminator is not ("cat" or "kitten"))
+            {
+                throw new global::System.ArgumentException("The pet_type of a Cat variant of Pet must be 'cat' or 'kitten', but it is '" + discriminator + "'.", nameof(value));
+            }
+
+            return new Pet(default) { Cat = value };
+        }
 
         /// <summary>Gets the value when it is the <see cref="Dog"/> variant; otherwise <c>null</c>.</summary>
         public global::Contoso.Api.Dog? Dog { get; private init; }
@@ -30,7 +51,28 @@ namespace Contoso.Api
         /// <summary>Creates a value of the <see cref="Dog"/> variant.</summary>
         /// <param name="value">The variant's value.</param>
         /// <returns>The union.</returns>
-        public static Pet FromDog(global::Contoso.Api.Dog value) => new Pet(default) { Dog = value ?? throw new global::System.ArgumentNullException(nameof(value)) };
+        /// <remarks>When the <c>pet_type</c> property of <paramref name="value"/> is <c>null</c>, empty or not set, this method sets it to <c>Dog</c> on that object, so that the union is written with the discriminator value of this variant.</remarks>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="value"/> is <c>null</c>.</exception>
+        /// <exception cref="global::System.ArgumentException">The <c>pet_type</c> property of <paramref name="value"/> is set to a value other than <c>Dog</c>.</exception>
+        public static Pet FromDog(global::Contoso.Api.Dog value)
+        {
+            if (value is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(value));
+            }
+
+            var discriminator = value.PetType;
+            if (string.IsNullOrEmpty(discriminator))
+            {
+                value.PetType = "Dog";
+            }
+            else if (discriminator is not "Dog")
+            {
+                throw new global::System.ArgumentException("The pet_type of a Dog variant of Pet must be 'Dog', but it is '" + discriminator + "'.", nameof(value));
+            }
+
+            return new Pet(default) { Dog = value };
+        }
 
         /// <summary>Returns the type name and the variant that is set, or the JSON when none is.</summary>
         /// <returns>The text.</returns>
@@ -60,13 +102,21 @@ namespace Contoso.Api
                 var json = global::System.Text.Json.JsonElement.ParseValue(ref reader);
                 if (json.ValueKind == global::System.Text.Json.JsonValueKind.Object && json.TryGetProperty("pet_type", out var tag) && tag.ValueKind == global::System.Text.Json.JsonValueKind.String)
                 {
-                    switch (tag.GetString())
+                    var discriminatorValue = tag.GetString();
+                    try
                     {
-                        case "cat":
-                        case "kitten":
-                            return new global::Contoso.Api.Pet(json) { Cat = global::Contoso.Api.OpenApiJson.ReadVariant<global::Contoso.Api.Cat>(json, options, ReadCat) };
-                        case "Dog":
-                            return new global::Contoso.Api.Pet(json) { Dog = global::Contoso.Api.OpenApiJson.ReadVariant<global::Contoso.Api.Dog>(json, options, ReadDog) };
+                        switch (discriminatorValue)
+                        {
+                            case "cat":
+                            case "kitten":
+                                return new global::Contoso.Api.Pet(json) { Cat = global::Contoso.Api.OpenApiJson.ReadVariant<global::Contoso.Api.Cat>(json, options, ReadCat) };
+                            case "Dog":
+                                return new global::Contoso.Api.Pet(json) { Dog = global::Contoso.Api.OpenApiJson.ReadVariant<global::Contoso.Api.Dog>(json, options, ReadDog) };
+                        }
+                    }
+                    catch (global::System.Text.Json.JsonException exception)
+                    {
+                        throw global::Contoso.Api.OpenApiJson.VariantFailed(exception, "Pet", "one of Cat (pet_type 'cat' or 'kitten') or Dog (pet_type 'Dog')", "pet_type", discriminatorValue);
                     }
                 }
 

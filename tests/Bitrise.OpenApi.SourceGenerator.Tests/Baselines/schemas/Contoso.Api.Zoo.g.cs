@@ -190,136 +190,169 @@ namespace Contoso.Api
                 long? visitorsValue = default;
                 global::Contoso.Api.ZooWrapped? wrappedValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("anything"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        anythingValue = global::Contoso.Api.OpenApiJson.ReadMap<global::System.Text.Json.JsonElement>(ref reader, "anything", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadJsonElement(ref itemReader0, "anything{}") ?? throw global::Contoso.Api.OpenApiJson.NullValue("anything{}"));
+                        if (reader.ValueTextEquals("anything"))
+                        {
+                            member = "anything";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            anythingValue = global::Contoso.Api.OpenApiJson.ReadMap<global::System.Text.Json.JsonElement>(ref reader, "anything", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadJsonElement(ref itemReader0, "anything{}") ?? throw global::Contoso.Api.OpenApiJson.NullValue("anything{}"));
+                        }
+                        else if (reader.ValueTextEquals("born"))
+                        {
+                            member = "born";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            bornValue = global::Contoso.Api.OpenApiJson.ReadDate(ref reader, "born");
+                        }
+                        else if (reader.ValueTextEquals("color"))
+                        {
+                            member = "color";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            colorValue = global::Contoso.Api.Color.JsonConverter.ReadNullable(ref reader, "color");
+                        }
+                        else if (reader.ValueTextEquals("counts"))
+                        {
+                            member = "counts";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            countsValue = global::Contoso.Api.OpenApiJson.ReadMap<int?>(ref reader, "counts", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadInt32(ref itemReader0, "counts{}"));
+                        }
+                        else if (reader.ValueTextEquals("described_cat"))
+                        {
+                            member = "described_cat";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            describedCatValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "described_cat", global::Contoso.Api.Cat.JsonConverter.Instance, options);
+                            describedCatSeen = true;
+                        }
+                        else if (reader.ValueTextEquals("extras"))
+                        {
+                            member = "extras";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            extrasValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "extras", global::Contoso.Api.Extensible.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("groups"))
+                        {
+                            member = "groups";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            groupsValue = global::Contoso.Api.OpenApiJson.ReadMap<global::System.Collections.Generic.IReadOnlyList<global::Contoso.Api.Cat>>(ref reader, "groups", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.Cat>(ref itemReader0, "groups{}", itemOptions0, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::System.Text.Json.JsonSerializerOptions itemOptions1) => global::Contoso.Api.OpenApiJson.ReadObject(ref itemReader1, "groups{}[]", global::Contoso.Api.Cat.JsonConverter.Instance, itemOptions1) ?? throw global::Contoso.Api.OpenApiJson.NullValue("groups{}[]")) ?? throw global::Contoso.Api.OpenApiJson.NullValue("groups{}"));
+                        }
+                        else if (reader.ValueTextEquals("head"))
+                        {
+                            member = "head";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            headValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "head", global::Contoso.Api.Node.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("id"))
+                        {
+                            member = "id";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            idValue = global::Contoso.Api.OpenApiJson.ReadGuid(ref reader, "id");
+                        }
+                        else if (reader.ValueTextEquals("labels"))
+                        {
+                            member = "labels";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            labelsValue = global::Contoso.Api.OpenApiJson.ReadMap<string>(ref reader, "labels", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadString(ref itemReader0, "labels{}") ?? throw global::Contoso.Api.OpenApiJson.NullValue("labels{}"));
+                        }
+                        else if (reader.ValueTextEquals("maybe_cat"))
+                        {
+                            member = "maybe_cat";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            maybeCatValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "maybe_cat", global::Contoso.Api.Cat.JsonConverter.Instance, options);
+                            maybeCatSeen = true;
+                        }
+                        else if (reader.ValueTextEquals("mixed"))
+                        {
+                            member = "mixed";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            mixedValue = global::Contoso.Api.OpenApiJson.ReadUnion(ref reader, global::Contoso.Api.TextOrNumber.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("name"))
+                        {
+                            member = "name";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            nameValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "name");
+                        }
+                        else if (reader.ValueTextEquals("pets"))
+                        {
+                            member = "pets";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            petsValue = global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.Pet>(ref reader, "pets", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadUnion(ref itemReader0, global::Contoso.Api.Pet.JsonConverter.Instance, itemOptions0) ?? throw global::Contoso.Api.OpenApiJson.NullUnion("Pet", "one of Cat (pet_type 'cat' or 'kitten') or Dog (pet_type 'Dog')"));
+                        }
+                        else if (reader.ValueTextEquals("photo"))
+                        {
+                            member = "photo";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            photoValue = global::Contoso.Api.OpenApiJson.ReadBytes(ref reader, "photo");
+                        }
+                        else if (reader.ValueTextEquals("priority"))
+                        {
+                            member = "priority";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            priorityValue = global::Contoso.Api.Priority.JsonConverter.ReadNullable(ref reader, "priority");
+                        }
+                        else if (reader.ValueTextEquals("seen_at"))
+                        {
+                            member = "seen_at";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            seenAtValue = global::Contoso.Api.OpenApiJson.ReadDateTimeOffset(ref reader, "seen_at");
+                        }
+                        else if (reader.ValueTextEquals("shapes"))
+                        {
+                            member = "shapes";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            shapesValue = global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.Shape>(ref reader, "shapes", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadUnion(ref itemReader0, global::Contoso.Api.Shape.JsonConverter.Instance, itemOptions0) ?? throw global::Contoso.Api.OpenApiJson.NullUnion("Shape", "one of Circle or Square"));
+                        }
+                        else if (reader.ValueTextEquals("size"))
+                        {
+                            member = "size";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            sizeValue = global::Contoso.Api.ZooSize.JsonConverter.ReadNullable(ref reader, "size");
+                        }
+                        else if (reader.ValueTextEquals("switch"))
+                        {
+                            member = "switch";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            switchValue = global::Contoso.Api.Switch.JsonConverter.ReadNullable(ref reader, "switch");
+                        }
+                        else if (reader.ValueTextEquals("theme"))
+                        {
+                            member = "theme";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            themeValue = global::Contoso.Api.NullableColor.JsonConverter.ReadNullable(ref reader, "theme");
+                            themeSeen = true;
+                        }
+                        else if (reader.ValueTextEquals("untyped"))
+                        {
+                            member = "untyped";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            untypedValue = global::Contoso.Api.OpenApiJson.ReadJsonElement(ref reader, "untyped");
+                        }
+                        else if (reader.ValueTextEquals("visitors"))
+                        {
+                            member = "visitors";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            visitorsValue = global::Contoso.Api.OpenApiJson.ReadInt64(ref reader, "visitors");
+                        }
+                        else if (reader.ValueTextEquals("wrapped"))
+                        {
+                            member = "wrapped";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            wrappedValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "wrapped", global::Contoso.Api.ZooWrapped.JsonConverter.Instance, options);
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("born"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        bornValue = global::Contoso.Api.OpenApiJson.ReadDate(ref reader, "born");
-                    }
-                    else if (reader.ValueTextEquals("color"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        colorValue = global::Contoso.Api.Color.JsonConverter.ReadNullable(ref reader, "color");
-                    }
-                    else if (reader.ValueTextEquals("counts"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        countsValue = global::Contoso.Api.OpenApiJson.ReadMap<int?>(ref reader, "counts", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadInt32(ref itemReader0, "counts{}"));
-                    }
-                    else if (reader.ValueTextEquals("described_cat"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        describedCatValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "described_cat", global::Contoso.Api.Cat.JsonConverter.Instance, options);
-                        describedCatSeen = true;
-                    }
-                    else if (reader.ValueTextEquals("extras"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        extrasValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "extras", global::Contoso.Api.Extensible.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("groups"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        groupsValue = global::Contoso.Api.OpenApiJson.ReadMap<global::System.Collections.Generic.IReadOnlyList<global::Contoso.Api.Cat>>(ref reader, "groups", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.Cat>(ref itemReader0, "groups{}", itemOptions0, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::System.Text.Json.JsonSerializerOptions itemOptions1) => global::Contoso.Api.OpenApiJson.ReadObject(ref itemReader1, "groups{}[]", global::Contoso.Api.Cat.JsonConverter.Instance, itemOptions1) ?? throw global::Contoso.Api.OpenApiJson.NullValue("groups{}[]")) ?? throw global::Contoso.Api.OpenApiJson.NullValue("groups{}"));
-                    }
-                    else if (reader.ValueTextEquals("head"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        headValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "head", global::Contoso.Api.Node.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("id"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        idValue = global::Contoso.Api.OpenApiJson.ReadGuid(ref reader, "id");
-                    }
-                    else if (reader.ValueTextEquals("labels"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        labelsValue = global::Contoso.Api.OpenApiJson.ReadMap<string>(ref reader, "labels", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadString(ref itemReader0, "labels{}") ?? throw global::Contoso.Api.OpenApiJson.NullValue("labels{}"));
-                    }
-                    else if (reader.ValueTextEquals("maybe_cat"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        maybeCatValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "maybe_cat", global::Contoso.Api.Cat.JsonConverter.Instance, options);
-                        maybeCatSeen = true;
-                    }
-                    else if (reader.ValueTextEquals("mixed"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        mixedValue = global::Contoso.Api.OpenApiJson.ReadUnion(ref reader, global::Contoso.Api.TextOrNumber.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("name"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        nameValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "name");
-                    }
-                    else if (reader.ValueTextEquals("pets"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        petsValue = global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.Pet>(ref reader, "pets", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadUnion(ref itemReader0, global::Contoso.Api.Pet.JsonConverter.Instance, itemOptions0) ?? throw global::Contoso.Api.OpenApiJson.NullValue("pets[]"));
-                    }
-                    else if (reader.ValueTextEquals("photo"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        photoValue = global::Contoso.Api.OpenApiJson.ReadBytes(ref reader, "photo");
-                    }
-                    else if (reader.ValueTextEquals("priority"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        priorityValue = global::Contoso.Api.Priority.JsonConverter.ReadNullable(ref reader, "priority");
-                    }
-                    else if (reader.ValueTextEquals("seen_at"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        seenAtValue = global::Contoso.Api.OpenApiJson.ReadDateTimeOffset(ref reader, "seen_at");
-                    }
-                    else if (reader.ValueTextEquals("shapes"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        shapesValue = global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.Shape>(ref reader, "shapes", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadUnion(ref itemReader0, global::Contoso.Api.Shape.JsonConverter.Instance, itemOptions0) ?? throw global::Contoso.Api.OpenApiJson.NullValue("shapes[]"));
-                    }
-                    else if (reader.ValueTextEquals("size"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        sizeValue = global::Contoso.Api.ZooSize.JsonConverter.ReadNullable(ref reader, "size");
-                    }
-                    else if (reader.ValueTextEquals("switch"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        switchValue = global::Contoso.Api.Switch.JsonConverter.ReadNullable(ref reader, "switch");
-                    }
-                    else if (reader.ValueTextEquals("theme"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        themeValue = global::Contoso.Api.NullableColor.JsonConverter.ReadNullable(ref reader, "theme");
-                        themeSeen = true;
-                    }
-                    else if (reader.ValueTextEquals("untyped"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        untypedValue = global::Contoso.Api.OpenApiJson.ReadJsonElement(ref reader, "untyped");
-                    }
-                    else if (reader.ValueTextEquals("visitors"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        visitorsValue = global::Contoso.Api.OpenApiJson.ReadInt64(ref reader, "visitors");
-                    }
-                    else if (reader.ValueTextEquals("wrapped"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        wrappedValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "wrapped", global::Contoso.Api.ZooWrapped.JsonConverter.Instance, options);
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 var result = new global::Contoso.Api.Zoo

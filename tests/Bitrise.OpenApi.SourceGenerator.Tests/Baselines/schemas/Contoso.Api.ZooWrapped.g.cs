@@ -31,18 +31,28 @@ namespace Contoso.Api
                 global::Contoso.Api.OpenApiJson.ExpectStartObject(ref reader, "ZooWrapped");
                 string? innerValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("inner"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        innerValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "inner");
+                        if (reader.ValueTextEquals("inner"))
+                        {
+                            member = "inner";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            innerValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "inner");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.ZooWrapped

@@ -86,59 +86,77 @@ namespace Contoso.Api
                 double? sizeValue = default;
                 string? slugValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("Item-Owner"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        itemOwnerValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "Item-Owner");
+                        if (reader.ValueTextEquals("Item-Owner"))
+                        {
+                            member = "Item-Owner";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            itemOwnerValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "Item-Owner");
+                        }
+                        else if (reader.ValueTextEquals("class"))
+                        {
+                            member = "class";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            classValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "class");
+                        }
+                        else if (reader.ValueTextEquals("created_at"))
+                        {
+                            member = "created_at";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            createdAtValue = global::Contoso.Api.OpenApiJson.ReadDateTimeOffset(ref reader, "created_at");
+                        }
+                        else if (reader.ValueTextEquals("item"))
+                        {
+                            member = "item";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            item2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "item");
+                        }
+                        else if (reader.ValueTextEquals("metadata"))
+                        {
+                            member = "metadata";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            metadataValue = global::Contoso.Api.OpenApiJson.ReadJsonElement(ref reader, "metadata");
+                        }
+                        else if (reader.ValueTextEquals("nullable_note"))
+                        {
+                            member = "nullable_note";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            nullableNoteValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "nullable_note");
+                            nullableNoteSeen = true;
+                        }
+                        else if (reader.ValueTextEquals("owner"))
+                        {
+                            member = "owner";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            ownerValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "owner", global::Contoso.Api.ItemOwner2.JsonConverter.Instance, options);
+                        }
+                        else if (reader.ValueTextEquals("size"))
+                        {
+                            member = "size";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            sizeValue = global::Contoso.Api.OpenApiJson.ReadDouble(ref reader, "size");
+                        }
+                        else if (reader.ValueTextEquals("slug"))
+                        {
+                            member = "slug";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            slugValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "slug");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("class"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        classValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "class");
-                    }
-                    else if (reader.ValueTextEquals("created_at"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        createdAtValue = global::Contoso.Api.OpenApiJson.ReadDateTimeOffset(ref reader, "created_at");
-                    }
-                    else if (reader.ValueTextEquals("item"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        item2Value = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "item");
-                    }
-                    else if (reader.ValueTextEquals("metadata"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        metadataValue = global::Contoso.Api.OpenApiJson.ReadJsonElement(ref reader, "metadata");
-                    }
-                    else if (reader.ValueTextEquals("nullable_note"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        nullableNoteValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "nullable_note");
-                        nullableNoteSeen = true;
-                    }
-                    else if (reader.ValueTextEquals("owner"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        ownerValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "owner", global::Contoso.Api.ItemOwner2.JsonConverter.Instance, options);
-                    }
-                    else if (reader.ValueTextEquals("size"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        sizeValue = global::Contoso.Api.OpenApiJson.ReadDouble(ref reader, "size");
-                    }
-                    else if (reader.ValueTextEquals("slug"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        slugValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "slug");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 var result = new global::Contoso.Api.Item

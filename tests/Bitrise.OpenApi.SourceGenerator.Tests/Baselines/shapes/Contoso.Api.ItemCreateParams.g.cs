@@ -55,38 +55,52 @@ namespace Contoso.Api
                 string? secretValue = default;
                 global::Contoso.Api.Optional<string> tokenValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("is_protected"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        isProtectedValue = new global::Contoso.Api.Optional<bool>(global::Contoso.Api.OpenApiJson.ReadBoolean(ref reader, "is_protected") ?? throw global::Contoso.Api.OpenApiJson.NullValue("is_protected"));
+                        if (reader.ValueTextEquals("is_protected"))
+                        {
+                            member = "is_protected";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            isProtectedValue = new global::Contoso.Api.Optional<bool>(global::Contoso.Api.OpenApiJson.ReadBoolean(ref reader, "is_protected") ?? throw global::Contoso.Api.OpenApiJson.NullValue("is_protected"));
+                        }
+                        else if (reader.ValueTextEquals("name"))
+                        {
+                            member = "name";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            nameValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "name");
+                        }
+                        else if (reader.ValueTextEquals("note"))
+                        {
+                            member = "note";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            noteValue = new global::Contoso.Api.Optional<string?>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "note"));
+                        }
+                        else if (reader.ValueTextEquals("secret"))
+                        {
+                            member = "secret";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            secretValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "secret");
+                        }
+                        else if (reader.ValueTextEquals("token"))
+                        {
+                            member = "token";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            tokenValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "token") ?? throw global::Contoso.Api.OpenApiJson.NullValue("token"));
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("name"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        nameValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "name");
-                    }
-                    else if (reader.ValueTextEquals("note"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        noteValue = new global::Contoso.Api.Optional<string?>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "note"));
-                    }
-                    else if (reader.ValueTextEquals("secret"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        secretValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "secret");
-                    }
-                    else if (reader.ValueTextEquals("token"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        tokenValue = new global::Contoso.Api.Optional<string>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "token") ?? throw global::Contoso.Api.OpenApiJson.NullValue("token"));
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.ItemCreateParams

@@ -37,23 +37,34 @@ namespace Contoso.Api
                 global::System.Collections.Generic.IReadOnlyList<global::Contoso.Api.Item>? dataValue = default;
                 global::Contoso.Api.Paging? pagingValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("data"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        dataValue = global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.Item>(ref reader, "data", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadObject(ref itemReader0, "data[]", global::Contoso.Api.Item.JsonConverter.Instance, itemOptions0) ?? throw global::Contoso.Api.OpenApiJson.NullValue("data[]"));
+                        if (reader.ValueTextEquals("data"))
+                        {
+                            member = "data";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            dataValue = global::Contoso.Api.OpenApiJson.ReadArray<global::Contoso.Api.Item>(ref reader, "data", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadObject(ref itemReader0, "data[]", global::Contoso.Api.Item.JsonConverter.Instance, itemOptions0) ?? throw global::Contoso.Api.OpenApiJson.NullValue("data[]"));
+                        }
+                        else if (reader.ValueTextEquals("paging"))
+                        {
+                            member = "paging";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            pagingValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "paging", global::Contoso.Api.Paging.JsonConverter.Instance, options);
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("paging"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        pagingValue = global::Contoso.Api.OpenApiJson.ReadObject(ref reader, "paging", global::Contoso.Api.Paging.JsonConverter.Instance, options);
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.ItemList

@@ -31,18 +31,28 @@ namespace Contoso.Api
                 global::Contoso.Api.OpenApiJson.ExpectStartObject(ref reader, "ItemOwner");
                 int? idValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("id"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        idValue = global::Contoso.Api.OpenApiJson.ReadInt32(ref reader, "id");
+                        if (reader.ValueTextEquals("id"))
+                        {
+                            member = "id";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            idValue = global::Contoso.Api.OpenApiJson.ReadInt32(ref reader, "id");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.ItemOwner

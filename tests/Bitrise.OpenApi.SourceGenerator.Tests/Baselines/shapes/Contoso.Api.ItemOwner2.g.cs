@@ -37,23 +37,34 @@ namespace Contoso.Api
                 string? eMailValue = default;
                 string? nameValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("e-mail"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        eMailValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "e-mail");
+                        if (reader.ValueTextEquals("e-mail"))
+                        {
+                            member = "e-mail";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            eMailValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "e-mail");
+                        }
+                        else if (reader.ValueTextEquals("name"))
+                        {
+                            member = "name";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            nameValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "name");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("name"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        nameValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "name");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.ItemOwner2

@@ -37,23 +37,34 @@ namespace Contoso.Api
                 global::Contoso.Api.Optional<bool> isProtectedValue = default;
                 global::Contoso.Api.Optional<string?> noteValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("is_protected"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        isProtectedValue = new global::Contoso.Api.Optional<bool>(global::Contoso.Api.OpenApiJson.ReadBoolean(ref reader, "is_protected") ?? throw global::Contoso.Api.OpenApiJson.NullValue("is_protected"));
+                        if (reader.ValueTextEquals("is_protected"))
+                        {
+                            member = "is_protected";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            isProtectedValue = new global::Contoso.Api.Optional<bool>(global::Contoso.Api.OpenApiJson.ReadBoolean(ref reader, "is_protected") ?? throw global::Contoso.Api.OpenApiJson.NullValue("is_protected"));
+                        }
+                        else if (reader.ValueTextEquals("note"))
+                        {
+                            member = "note";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            noteValue = new global::Contoso.Api.Optional<string?>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "note"));
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("note"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        noteValue = new global::Contoso.Api.Optional<string?>(global::Contoso.Api.OpenApiJson.ReadString(ref reader, "note"));
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.ItemUpdateParams

@@ -7,6 +7,13 @@ namespace Contoso.Api
     [global::System.CodeDom.Compiler.GeneratedCode("Bitrise.OpenApi.SourceGenerator", "0.1.0.0")]
     internal static class OpenApiJson
     {
+        /// <summary>The stand-in for the path prefix in a detail text. Its control characters keep it apart from the rest of the text.</summary>
+        private const string PathMarker = "\u001Fpath\u001F";
+
+        private const string DetailKey = "OpenApiJson.Detail";
+        private const string PrefixKey = "OpenApiJson.PathPrefix";
+        private const string SuffixKey = "OpenApiJson.PathSuffix";
+
         public delegate T ItemReader<T>(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Text.Json.JsonSerializerOptions options);
 
         public delegate void ItemWriter<T>(global::System.Text.Json.Utf8JsonWriter writer, T item, global::System.Text.Json.JsonSerializerOptions options);
@@ -211,7 +218,14 @@ namespace Contoso.Api
             {
                 var name = reader.GetString()!;
                 ReadValue(ref reader);
-                members[name] = readValue(ref reader, options);
+                try
+                {
+                    members[name] = readValue(ref reader, options);
+                }
+                catch (global::System.Text.Json.JsonException exception)
+                {
+                    throw AtMember(exception, name);
+                }
             }
 
             return members;
@@ -223,6 +237,34 @@ namespace Contoso.Api
             var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json.GetRawText()));
             reader.Read();
             return read(ref reader, options);
+        }
+
+        /// <summary>
+        /// Returns the string value of a member of the object that starts at the reader, or <c>null</c> when the
+        /// object has no such string member. The reader is a copy, so the caller's position does not move.
+        /// </summary>
+        public static string? PeekString(global::System.Text.Json.Utf8JsonReader reader, string name)
+        {
+            while (reader.Read() && reader.TokenType == global::System.Text.Json.JsonTokenType.PropertyName)
+            {
+                var isMatch = reader.ValueTextEquals(name);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isMatch)
+                {
+                    return reader.TokenType == global::System.Text.Json.JsonTokenType.String ? reader.GetString() : null;
+                }
+
+                if (!reader.TrySkip())
+                {
+                    return null;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>Returns true when the JSON is an object that has every one of the members.</summary>
@@ -255,7 +297,14 @@ namespace Contoso.Api
             var items = new global::System.Collections.Generic.List<T>();
             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndArray)
             {
-                items.Add(readItem(ref reader, options));
+                try
+                {
+                    items.Add(readItem(ref reader, options));
+                }
+                catch (global::System.Text.Json.JsonException exception)
+                {
+                    throw AtIndex(exception, items.Count);
+                }
             }
 
             return items;
@@ -280,6 +329,84 @@ namespace Contoso.Api
 
         public static global::System.Text.Json.JsonException MissingProperty(string typeName, string property) =>
             new global::System.Text.Json.JsonException("The required property '" + property + "' of " + typeName + " is missing or null.");
+
+        /// <summary>Returns the exception for a union value that is JSON <c>null</c> where the schema does not allow it.</summary>
+        public static global::System.Text.Json.JsonException NullUnion(string unionName, string expected) =>
+            PathException("The JSON value at '" + PathMarker + "' is null, but " + unionName + " expects " + expected + ".", "$", string.Empty, null);
+
+        /// <summary>
+        /// Returns the exception for a union whose discriminator selects a variant that fails to read, naming
+        /// the union, the variants it expects and the cause.
+        /// </summary>
+        public static global::System.Text.Json.JsonException VariantFailed(global::System.Text.Json.JsonException exception, string unionName, string expected, string discriminator, string? value)
+        {
+            var innerDetail = exception.Message;
+            var suffix = string.Empty;
+            var cause = (global::System.Exception)exception;
+            if (exception.Data[DetailKey] is string detail && exception.Data[PrefixKey] is string prefix)
+            {
+                // A union nested in the variant keeps its place relative to this one.
+                innerDetail = detail.Replace(PathMarker, PathMarker + prefix.Substring(1));
+                suffix = exception.Path!.Substring(1);
+                cause = exception.InnerException ?? exception;
+            }
+
+            var text = "The JSON value at '" + PathMarker + "' could not be read as " + unionName + ", which expects " + expected
+                + ": its " + discriminator + " '" + value + "' selects a variant that is not valid. " + innerDetail;
+            return PathException(text, "$", suffix, cause);
+        }
+
+        /// <summary>Returns the exception with the member name added in front of its JSON path.</summary>
+        public static global::System.Text.Json.JsonException AtMember(global::System.Text.Json.JsonException exception, string name) =>
+            Within(exception, IsPlainName(name) ? "." + name : "['" + name.Replace("'", "\\'") + "']");
+
+        /// <summary>Returns the exception with the array index added in front of its JSON path.</summary>
+        public static global::System.Text.Json.JsonException AtIndex(global::System.Text.Json.JsonException exception, int index) =>
+            Within(exception, "[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
+
+        private static global::System.Text.Json.JsonException Within(global::System.Text.Json.JsonException exception, string segment)
+        {
+            if (exception.Data[DetailKey] is string detail && exception.Data[PrefixKey] is string prefix && exception.Data[SuffixKey] is string suffix)
+            {
+                return PathException(detail, "$" + segment + prefix.Substring(1), suffix, exception.InnerException);
+            }
+
+            return PathException(exception.Message, "$" + segment, string.Empty, exception);
+        }
+
+        /// <summary>
+        /// Creates a <c>JsonException</c> whose message ends with the JSON path of the value that failed, such
+        /// as <c>$.pets[2].name</c>. Each enclosing object, array and map adds its member name or index in
+        /// front while the exception passes through its converter, so the parts are kept in <c>Data</c>:
+        /// the prefix is the path of the value the detail is about, and the suffix the rest of the path
+        /// inside that value, which a union sets when a variant failed deeper in.
+        /// </summary>
+        private static global::System.Text.Json.JsonException PathException(string detail, string prefix, string suffix, global::System.Exception? innerException)
+        {
+            var exception = new global::System.Text.Json.JsonException(detail.Replace(PathMarker, prefix) + " Path: " + prefix + suffix + ".", prefix + suffix, null, null, innerException);
+            exception.Data[DetailKey] = detail;
+            exception.Data[PrefixKey] = prefix;
+            exception.Data[SuffixKey] = suffix;
+            return exception;
+        }
+
+        private static bool IsPlainName(string name)
+        {
+            if (name.Length == 0)
+            {
+                return false;
+            }
+
+            foreach (var character in name)
+            {
+                if (!char.IsLetterOrDigit(character) && character != '_' && character != '-')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
 
         public static global::System.Text.Json.JsonException NullValue(string property) =>
             new global::System.Text.Json.JsonException("The property '" + property + "' must not be null.");

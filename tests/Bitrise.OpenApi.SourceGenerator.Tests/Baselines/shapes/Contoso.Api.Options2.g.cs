@@ -34,18 +34,28 @@ namespace Contoso.Api
                 global::Contoso.Api.OpenApiJson.ExpectStartObject(ref reader, "Options2");
                 global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<int?>>? matrixValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("matrix"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        matrixValue = global::Contoso.Api.OpenApiJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<int?>>(ref reader, "matrix", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadArray<int?>(ref itemReader0, "matrix[]", itemOptions0, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::System.Text.Json.JsonSerializerOptions itemOptions1) => global::Contoso.Api.OpenApiJson.ReadInt32(ref itemReader1, "matrix[][]")) ?? throw global::Contoso.Api.OpenApiJson.NullValue("matrix[]"));
+                        if (reader.ValueTextEquals("matrix"))
+                        {
+                            member = "matrix";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            matrixValue = global::Contoso.Api.OpenApiJson.ReadArray<global::System.Collections.Generic.IReadOnlyList<int?>>(ref reader, "matrix", options, static (ref global::System.Text.Json.Utf8JsonReader itemReader0, global::System.Text.Json.JsonSerializerOptions itemOptions0) => global::Contoso.Api.OpenApiJson.ReadArray<int?>(ref itemReader0, "matrix[]", itemOptions0, static (ref global::System.Text.Json.Utf8JsonReader itemReader1, global::System.Text.Json.JsonSerializerOptions itemOptions1) => global::Contoso.Api.OpenApiJson.ReadInt32(ref itemReader1, "matrix[][]")) ?? throw global::Contoso.Api.OpenApiJson.NullValue("matrix[]"));
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Options2

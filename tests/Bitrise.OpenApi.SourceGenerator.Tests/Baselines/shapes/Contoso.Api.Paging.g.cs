@@ -37,23 +37,34 @@ namespace Contoso.Api
                 string? nextValue = default;
                 long? totalItemCountValue = default;
 
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                string? member = null;
+                try
                 {
-                    if (reader.ValueTextEquals("next"))
+                    while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                     {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        nextValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "next");
+                        if (reader.ValueTextEquals("next"))
+                        {
+                            member = "next";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            nextValue = global::Contoso.Api.OpenApiJson.ReadString(ref reader, "next");
+                        }
+                        else if (reader.ValueTextEquals("total_item_count"))
+                        {
+                            member = "total_item_count";
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            totalItemCountValue = global::Contoso.Api.OpenApiJson.ReadInt64(ref reader, "total_item_count");
+                        }
+                        else
+                        {
+                            member = null;
+                            global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
+                            reader.Skip();
+                        }
                     }
-                    else if (reader.ValueTextEquals("total_item_count"))
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        totalItemCountValue = global::Contoso.Api.OpenApiJson.ReadInt64(ref reader, "total_item_count");
-                    }
-                    else
-                    {
-                        global::Contoso.Api.OpenApiJson.ReadValue(ref reader);
-                        reader.Skip();
-                    }
+                }
+                catch (global::System.Text.Json.JsonException exception) when (member is not null)
+                {
+                    throw global::Contoso.Api.OpenApiJson.AtMember(exception, member);
                 }
 
                 return new global::Contoso.Api.Paging
