@@ -85,9 +85,47 @@ internal sealed class SourceWriter
 
     public override string ToString() => _builder.ToString();
 
-    /// <summary>Escapes text for an XML doc comment, so that '&lt;' in a description cannot break the comment.</summary>
-    public static string XmlEscape(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    /// <summary>
+    /// Escapes text for an XML doc comment, so that '&lt;' or <c>]]&gt;</c> in a description cannot break the comment,
+    /// and drops the characters that XML 1.0 does not allow (control characters other than tab and line breaks,
+    /// lone surrogates, U+FFFE and U+FFFF), which would make the comment invalid XML (CS1570). Line breaks stay for
+    /// <see cref="SplitLines"/>.
+    /// </summary>
+    public static string XmlEscape(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var index = 0; index < text.Length; index++)
+        {
+            var character = text[index];
+            if (char.IsHighSurrogate(character) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+            {
+                builder.Append(character).Append(text[index + 1]);
+                index++;
+                continue;
+            }
+
+            switch (character)
+            {
+                case '&': builder.Append("&amp;"); break;
+                case '<': builder.Append("&lt;"); break;
+                case '>': builder.Append("&gt;"); break;
+                default:
+                    if (IsXmlCharacter(character))
+                    {
+                        builder.Append(character);
+                    }
+
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Whether XML 1.0 allows the character on its own: tab, line feed, carriage return, and U+0020 to U+FFFD without surrogates.</summary>
+    private static bool IsXmlCharacter(char character) =>
+        character is '\t' or '\n' or '\r'
+        || (character >= '\u0020' && character <= '\uFFFD' && !char.IsSurrogate(character));
 
     /// <summary>Returns a C# string literal for the text, escaping quotes, backslashes and control characters.</summary>
     public static string Literal(string text)
