@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Bitrise.CodeSigning.Cli.Commands;
@@ -25,9 +26,9 @@ internal static class CliApplication
 
         if (parseResult.Errors.Count > 0)
         {
-            foreach (var parseError in parseResult.Errors)
+            foreach (var message in ErrorMessages(parseResult, rootCommand))
             {
-                await error.WriteLineAsync($"error: {parseError.Message}");
+                await error.WriteLineAsync($"error: {message}");
             }
 
             var helpCommand = string.Join(' ', [Name, .. CommandPath(parseResult), "--help"]);
@@ -66,6 +67,25 @@ internal static class CliApplication
         rootCommand.Subcommands.Add(demoCommand);
         rootCommand.Subcommands.Add(emulatorCommand);
         return rootCommand;
+    }
+
+    /// <summary>
+    /// Returns the errors to print. A first argument that names no command gives one error that lists the
+    /// commands, in place of the parser's "Required command was not provided" and "Unrecognized command or argument".
+    /// </summary>
+    private static IEnumerable<string> ErrorMessages(ParseResult parseResult, RootCommand rootCommand)
+    {
+        var unknownCommand = parseResult.CommandResult.Command == rootCommand
+            ? parseResult.UnmatchedTokens.FirstOrDefault(token => !token.StartsWith('-'))
+            : null;
+        if (unknownCommand is null)
+        {
+            return parseResult.Errors.Select(parseError => parseError.Message);
+        }
+
+        var commands = rootCommand.Subcommands.Select(command => command.Name).ToList();
+        var choices = string.Join(", ", commands.Take(commands.Count - 1)) + " or " + commands[^1];
+        return [$"'{unknownCommand}' is not a command of {Name}. Use {choices}."];
     }
 
     private static string[] CommandPath(ParseResult parseResult)

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace Bitrise.CodeSigning.Cli.Tests.Commands;
@@ -23,6 +24,29 @@ public sealed class CliApplicationTests
 
         Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
         Assert.Contains("Run 'bitrise-codesigning --help'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bogus")]
+    [InlineData("bogus", "extra")]
+    [InlineData("--verbose", "bogus")]
+    public async Task UnknownCommand_PrintsOneErrorWithCommands(params string[] args)
+    {
+        var run = await CliRun.RunAsync(args);
+
+        var errors = run.Error.Split('\n').Where(line => line.StartsWith("error:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Equal(["error: 'bogus' is not a command of bitrise-codesigning. Use demo or emulator."], errors.Select(line => line.TrimEnd('\r')));
+        Assert.Contains("Run 'bitrise-codesigning --help'", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownRootOption_KeepsParserError()
+    {
+        var run = await CliRun.RunAsync("-x");
+
+        Assert.Equal(ExitCodes.InvalidInput, run.ExitCode);
+        Assert.Contains("'-x'", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
