@@ -207,12 +207,18 @@ internal static class DiagnosticDescriptors
         "The path items {0} under 'components/pathItems' are not referenced from 'paths', so the generator generates no methods for them. Reference each from 'paths' with '$ref', or remove it.",
         DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor TypeNameClash = Create(
+        "OASG052",
+        "An option names a type that clashes with a generated name",
+        "The {0} metadata names {1}, which clashes with {2}, so the generated code would not compile. {3} No code is generated for the document.",
+        DiagnosticSeverity.Error);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
         UnsupportedRequestBody, UnsupportedResponseBody, NamespaceConflict, GeneratorFailure, InvalidReference,
         UnsupportedPathParameter, UnsupportedParameterStyle, RecursiveSchema, UnsupportedVersion, DuplicateMethodName,
-        ReservedMethodName, DifferentSuccessBodies, UnknownOption, InvalidOptionValue,
+        ReservedMethodName, DifferentSuccessBodies, UnknownOption, InvalidOptionValue, TypeNameClash,
         DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses, WebhooksIgnored,
         MissingPathParameter, UnusedPathParameter, UnusableOperationId, ConflictingAllOfProperty, OtherSchemaDialect, PathItemsNotGenerated,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);

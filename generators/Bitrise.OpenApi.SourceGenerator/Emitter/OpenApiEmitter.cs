@@ -42,13 +42,28 @@ internal static class OpenApiEmitter
         context.CancellationToken.ThrowIfCancellationRequested();
         try
         {
+            // Every source is built before the first is added, so a failure leaves no part of the document behind
+            // to fail the build with compiler errors beside OASG010.
+            var sources = new List<(string TypeName, string Source)>();
             if (plan.SharedTypesOwner == document.FilePath)
             {
-                Add(context, document.Namespace, "Optional", SupportEmitter.EmitOptional(document.Namespace, EmitContext.Keyword(plan.SharedTypesAccessibility)));
-                Add(context, document.Namespace, "OpenApiJson", SupportEmitter.EmitJsonHelpers(document.Namespace, hasDateOnly));
+                sources.Add(("Optional", SupportEmitter.EmitOptional(document.Namespace, EmitContext.Keyword(plan.SharedTypesAccessibility))));
+                sources.Add(("OpenApiJson", SupportEmitter.EmitJsonHelpers(document.Namespace, hasDateOnly)));
             }
 
-            EmitDocument(context, hasDateOnly ? document : DateFallback.ToStrings(document), hasDateOnly);
+            sources.AddRange(EmitDocument(context, hasDateOnly ? document : DateFallback.ToStrings(document), hasDateOnly));
+
+            // The parser gives every type its own name, so a repeated name is a generator bug, reported as OASG010.
+            var repeated = sources.GroupBy(source => source.TypeName, StringComparer.OrdinalIgnoreCase).FirstOrDefault(group => group.Count() > 1);
+            if (repeated is not null)
+            {
+                throw new InvalidOperationException("Two generated types are named '" + repeated.Key + "', ignoring case");
+            }
+
+            foreach (var (typeName, source) in sources)
+            {
+                context.AddSource(document.Namespace + "." + typeName + ".g.cs", SourceText.From(source, Encoding.UTF8));
+            }
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -58,26 +73,29 @@ internal static class OpenApiEmitter
         }
     }
 
-    private static void EmitDocument(SourceProductionContext context, OpenApiDocumentModel document, bool hasDateOnly)
+    private static List<(string TypeName, string Source)> EmitDocument(SourceProductionContext context, OpenApiDocumentModel document, bool hasDateOnly)
     {
         var emit = new EmitContext(document, hasDateOnly);
-        Add(context, document.Namespace, document.ExceptionName, ExceptionEmitter.Emit(emit));
-        Add(context, document.Namespace, document.SerializerContextName, SerializerContextEmitter.Emit(emit));
-        Add(context, document.Namespace, document.InterfaceName, ClientEmitter.EmitInterface(emit));
-        Add(context, document.Namespace, document.ClientName, ClientEmitter.EmitClient(emit));
+        var sources = new List<(string TypeName, string Source)>
+        {
+            (document.ExceptionName, ExceptionEmitter.Emit(emit)),
+            (document.SerializerContextName, SerializerContextEmitter.Emit(emit)),
+            (document.InterfaceName, ClientEmitter.EmitInterface(emit)),
+            (document.ClientName, ClientEmitter.EmitClient(emit)),
+        };
         foreach (var schema in document.Schemas)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            Add(context, document.Namespace, schema.TypeName, ModelEmitter.Emit(emit, schema));
+            sources.Add((schema.TypeName, ModelEmitter.Emit(emit, schema)));
         }
-    }
 
-    private static void Add(SourceProductionContext context, string @namespace, string typeName, string source) =>
-        context.AddSource(@namespace + "." + typeName + ".g.cs", SourceText.From(source, Encoding.UTF8));
+        return sources;
+    }
 
     /// <summary>
     /// Which documents of one namespace generate. Documents are taken in path order, and one whose type names
-    /// meet those of an earlier generating document is left out, so each document's emitter decides alike.
+    /// meet those of an earlier generating document is left out, so each document's emitter decides alike. Names
+    /// that differ only in case meet too, because the generated file names must differ in more than case.
     /// </summary>
     private sealed class NamespacePlan
     {
@@ -99,7 +117,7 @@ internal static class OpenApiEmitter
 
         public static NamespacePlan For(EquatableArray<DocumentTypes> namespaceDocuments)
         {
-            var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+            var owners = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             var conflicts = new Dictionary<string, (string FilePath, string TypeName)>(StringComparer.Ordinal);
             string? sharedTypesOwner = null;
             var accessibility = TypeAccessibility.Internal;

@@ -140,6 +140,13 @@ internal static class Naming
         return stem + "Exception";
     }
 
+    /// <summary>Returns the interface name for a client: <c>CodeSigningApiClient</c> gives <c>ICodeSigningApiClient</c>.</summary>
+    public static string InterfaceName(string clientName) => "I" + clientName;
+
+    /// <summary>Returns the serializer context name that the item metadata sets, or by default <c>{ClientName}JsonSerializerContext</c>.</summary>
+    public static string SerializerContextName(string clientName, string? configuredName) =>
+        configuredName ?? clientName + "JsonSerializerContext";
+
     /// <summary>Prefixes <c>@</c> when the identifier is a C# keyword.</summary>
     public static string EscapeKeyword(string identifier) =>
         SyntaxFacts.GetKeywordKind(identifier) != SyntaxKind.None

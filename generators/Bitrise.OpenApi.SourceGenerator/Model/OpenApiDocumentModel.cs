@@ -27,7 +27,7 @@ internal sealed record OpenApiDocumentModel(
     /// <summary>The name of the exception type: the client name without its <c>Client</c> suffix, plus <c>Exception</c>.</summary>
     public string ExceptionName => Naming.ExceptionName(ClientName);
 
-    public string InterfaceName => "I" + ClientName;
+    public string InterfaceName => Naming.InterfaceName(ClientName);
 
-    public string SerializerContextName => Options.SerializerContextName ?? ClientName + "JsonSerializerContext";
+    public string SerializerContextName => Naming.SerializerContextName(ClientName, Options.SerializerContextName);
 }

@@ -26,6 +26,7 @@ internal static class OpenApiParser
     public static OpenApiDocumentModel Parse(OpenApiDocumentInput input, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag(input.FilePath, input.Text);
+        TypeNameChecker.Check(input, diagnostics);
         var schemas = new List<SchemaModel>();
         var operations = new List<OperationModel>();
         string? title = null;
@@ -36,7 +37,7 @@ internal static class OpenApiParser
             if (document is not null)
             {
                 title = document.Info?.Title;
-                Map(document, resolver!, input.ClientName, diagnostics, schemas, operations);
+                Map(document, resolver!, input, diagnostics, schemas, operations);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -147,17 +148,21 @@ internal static class OpenApiParser
         return isSupported;
     }
 
-    private static void Map(OpenApiDocument document, LocalReferenceResolver resolver, string clientName, DiagnosticBag diagnostics, List<SchemaModel> schemas, List<OperationModel> operations)
+    private static void Map(OpenApiDocument document, LocalReferenceResolver resolver, OpenApiDocumentInput input, DiagnosticBag diagnostics, List<SchemaModel> schemas, List<OperationModel> operations)
     {
+        var clientName = input.ClientName;
         var reservedTypeNames = new[]
-        {
-            clientName, "I" + clientName, clientName + "JsonSerializerContext", "Optional", "OpenApiJson",
-            Naming.ExceptionName(clientName),
+            {
+                clientName, Naming.InterfaceName(clientName), Naming.ExceptionName(clientName),
+                Naming.SerializerContextName(clientName, input.Options.SerializerContextName),
 
-            // A model's nested converter class, and the members of the serializer context beside the
-            // per-model properties, which are named like the models.
-            "JsonConverter", "Default", "Options", "GetTypeInfo",
-        };
+                // A model's nested converter class.
+                "JsonConverter",
+            }
+            .Concat(TypeNameChecker.SharedTypeNames)
+
+            // The members of the serializer context beside the per-model properties, which are named like the models.
+            .Concat(TypeNameChecker.SerializerContextMemberNames);
         var schemaMapper = new SchemaMapper(resolver, diagnostics, reservedTypeNames);
         var pointerPrefix = document.SchemaType == SchemaType.Swagger2 ? "#/definitions/" : "#/components/schemas/";
         schemaMapper.RegisterNamedSchemas(document.Components.Schemas, pointerPrefix);

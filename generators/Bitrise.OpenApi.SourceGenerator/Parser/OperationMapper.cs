@@ -18,7 +18,7 @@ internal sealed partial class OperationMapper
     /// avoid them. Only the names that end in <c>Async</c> can collide, but the list names every member so that
     /// it stays complete when the helpers change.
     /// </summary>
-    private static readonly string[] ReservedMethodNames =
+    internal static readonly string[] ReservedMethodNames =
     {
         "SendAsync", "BaseAddress", "CreateFailureAsync", "ReadErrorBodyStartAsync",
         "RedactSecrets", "Shorten", "RequestBuilder", "ParameterValue", "ParameterStyle", "UrlQuery",
@@ -47,7 +47,7 @@ internal sealed partial class OperationMapper
     {
         _schemas = schemas;
         _diagnostics = diagnostics;
-        _methodNames = new NameAllocator(ReservedMethodNames.Append(clientName));
+        _methodNames = new NameAllocator(ReservedMethodNames.Append(clientName).Append(Naming.InterfaceName(clientName)));
     }
 
 

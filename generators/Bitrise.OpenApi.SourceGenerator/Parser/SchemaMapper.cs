@@ -39,7 +39,7 @@ internal sealed class SchemaMapper
     {
         _resolver = resolver;
         _diagnostics = diagnostics;
-        _typeNames = new NameAllocator(reservedTypeNames);
+        _typeNames = new NameAllocator(reservedTypeNames, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>

@@ -1,0 +1,173 @@
+using System.Collections.Generic;
+using System.Linq;
+using Bitrise.OpenApi.SourceGenerator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace Bitrise.OpenApi.SourceGenerator.Tests;
+
+/// <summary>
+/// Runs the generator with item metadata and schema names that meet a name the generator emits itself, and checks
+/// that the build shows either one OASG052 and no code for the document, or generated code that compiles.
+/// </summary>
+public sealed class TypeNameClashTests
+{
+    private const string DocumentPath = "/specs/pets.yaml";
+
+    private const string Document = """
+        openapi: 3.0.3
+        info: { title: Pets, version: "1" }
+        paths:
+          /pets:
+            get:
+              operationId: i-pet-list
+              responses:
+                "200":
+                  description: The pets.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Pet' }
+        components:
+          schemas:
+            Pet:
+              type: object
+              properties:
+                name: { type: string }
+                list: { $ref: '#/components/schemas/PetList' }
+            PetList:
+              type: object
+              properties:
+                count: { type: integer }
+            Petlist:
+              type: object
+              properties:
+                total: { type: integer }
+        """;
+
+    /// <summary>The item metadata, and the option name and part of the clash that the message must name.</summary>
+    public static TheoryData<string, string, string> Clashes => new()
+    {
+        { "ClientName", "Optional", "the type 'Optional' that the generator emits in every namespace" },
+        { "ClientName", "optional", "the type 'Optional' that the generator emits in every namespace" },
+        { "ClientName", "OpenApiJson", "the type 'OpenApiJson' that the generator emits in every namespace" },
+        { "ClientName", "BaseAddress", "a member of the same name that the client declares or inherits" },
+        { "ClientName", "RequestBuilder", "a member of the same name that the client declares or inherits" },
+        { "SerializerContextName", "Optional", "the type 'Optional' that the generator emits in every namespace" },
+        { "SerializerContextName", "OpenApiJson", "the type 'OpenApiJson' that the generator emits in every namespace" },
+        { "SerializerContextName", "ContosoClient", "the generated client 'ContosoClient'" },
+        { "SerializerContextName", "IContosoClient", "the generated interface 'IContosoClient'" },
+        { "SerializerContextName", "contosoException", "the generated exception 'ContosoException'" },
+        { "SerializerContextName", "Default", "a member of the same name that the context declares" },
+        { "SerializerContextName", "Options", "a member of the same name that the context declares" },
+        { "SerializerContextName", "GetTypeInfo", "a member of the same name that the context declares" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Clashes))]
+    public void OptionClash_ReportsOneErrorAndNoCode(string option, string value, string expectedClash)
+    {
+        var output = GeneratorHarness.Run(Item(option, value));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        var message = diagnostic.GetMessage();
+        Assert.Equal("OASG052", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(DocumentPath, diagnostic.Location.GetLineSpan().Path);
+        Assert.StartsWith("'" + DocumentPath + "' line 1, column 1, at '#': The " + option + " metadata names ", message);
+        Assert.Contains("'" + value + "'", message);
+        Assert.Contains("which clashes with " + expectedClash, message);
+        Assert.Contains("Set " + option + " to another name", message);
+        Assert.EndsWith("No code is generated for the document.", message);
+        Assert.Empty(output.Result.GeneratedSources);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void OptionClash_OtherDocumentEmitsSharedTypes()
+    {
+        var clashing = Item("ClientName", "Optional") with { Path = "/specs/a.yaml" };
+        var other = new OpenApiDocumentItem("/specs/b.yaml", Document, ClientName: "OtherClient");
+
+        var output = GeneratorHarness.Run(clashing, other);
+
+        Assert.Equal(["OASG052"], output.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.Contains(output.Result.GeneratedSources, source => source.HintName == "Contoso.Api.Optional.g.cs");
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api.OtherClient"));
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [InlineData("ClientName", "Pet")]
+    [InlineData("ClientName", "petList")]
+    [InlineData("SerializerContextName", "Pet")]
+    [InlineData("SerializerContextName", "PETLIST")]
+    public void OptionNamedLikeSchema_NumbersSchema(string option, string value)
+    {
+        var output = GeneratorHarness.Run(Item(option, value));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api." + value));
+    }
+
+    [Fact]
+    public void SchemaNamedLikeContext_IsNumbered()
+    {
+        var output = GeneratorHarness.Run(Item("SerializerContextName", "Pet"));
+
+        var pet = output.Compilation.GetTypeByMetadataName("Contoso.Api.Pet2");
+        Assert.NotNull(pet);
+        Assert.NotNull(pet.GetMembers("Name").SingleOrDefault());
+    }
+
+    [Fact]
+    public void SchemasDifferingInCase_GetDistinctNames()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem(DocumentPath, Document));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api.PetList"));
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api.Petlist2"));
+    }
+
+    [Fact]
+    public void SchemasDifferingInCaseAcrossDocuments_ReportConflict()
+    {
+        const string Other = """
+            openapi: 3.0.3
+            info: { title: Other, version: "1" }
+            paths: {}
+            components:
+              schemas:
+                PETLIST:
+                  type: object
+                  properties:
+                    size: { type: integer }
+            """;
+        var first = new OpenApiDocumentItem("/specs/a.yaml", Document);
+        var second = new OpenApiDocumentItem("/specs/b.yaml", Other, ClientName: "OtherClient");
+
+        var output = GeneratorHarness.Run(first, second);
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("OASG009", diagnostic.Id);
+        Assert.Equal("/specs/b.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void ClientNameEndingInAsync_InterfaceCompiles()
+    {
+        // The operation maps to IPetListAsync, the name of the interface of the client PetListAsync.
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem(DocumentPath, Document, ClientName: "PetListAsync"));
+
+        Assert.Equal(["OASG030"], output.GeneratorDiagnostics.Select(diagnostic => diagnostic.Id));
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api.IPetListAsync")!.GetMembers("IPetList2Async").SingleOrDefault());
+    }
+
+    private static OpenApiDocumentItem Item(string option, string value) =>
+        option == "ClientName"
+            ? new OpenApiDocumentItem(DocumentPath, Document, ClientName: value)
+            : new OpenApiDocumentItem(DocumentPath, Document, Metadata: new Dictionary<string, string> { [option] = value });
+}
