@@ -54,13 +54,13 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedRequestBody = Create(
         "OASG007",
         "An operation's request body is not supported",
-        "Operation '{0}' sends its body as '{1}', which the generator cannot turn into method parameters, so no method is generated for it. List the form fields under 'properties', and send files as multipart/form-data.",
+        "The '{1}' request body of operation '{0}' {2}, so the generator cannot turn it into method parameters and generates no method for the operation. To get a method, {3}.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnsupportedResponseBody = Create(
         "OASG008",
         "A multipart response body is not split into parts",
-        "The response of operation '{0}' is '{1}', which the generator does not split into parts, so the method returns the raw body as a Stream. Read the parts from the stream, or declare another media type.",
+        "The response of operation '{0}' has the media type '{1}', which the generator does not split into parts, so the method returns the raw body as a Stream. If the service can send the response as application/json, declare that media type in place of '{1}' to get a typed result; otherwise read the parts from the Stream with a multipart reader.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor NamespaceConflict = Create(
@@ -90,7 +90,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnsupportedParameterStyle = Create(
         "OASG013",
         "A parameter style is not supported",
-        "The parameter '{0}' of operation '{1}' uses the '{2}' style, which the generator does not support, so it sends the value in the '{3}' style",
+        "The parameter '{0}' of operation '{1}' uses the '{2}' style, which the generator does not support for the parameter's location and type, so it sends the value in the '{3}' style. If the service accepts that, change the parameter to the '{3}' style so that the document matches the request; otherwise add the parameter to the request yourself, for example in a DelegatingHandler.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor RecursiveSchema = Create(

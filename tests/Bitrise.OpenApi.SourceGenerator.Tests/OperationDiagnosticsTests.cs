@@ -27,17 +27,17 @@ public sealed class OperationDiagnosticsTests
         {
             "/a: { post: { operationId: op, requestBody: { content: { multipart/form-data: { schema: { type: object } } } }, responses: { '204': { description: x } } } }",
             "OASG007",
-            "Operation 'op' sends its body as 'multipart/form-data without properties'"
+            "The 'multipart/form-data' request body of operation 'op' lists no fields under 'properties' of its schema, so the generator cannot turn it into method parameters and generates no method for the operation. To get a method, list each form field under 'properties' of the body's schema."
         },
         {
             "/a: { post: { operationId: op, requestBody: { content: { application/x-www-form-urlencoded: { schema: { type: object, properties: { f: { type: string, format: binary } } } } } }, responses: { '204': { description: x } } } }",
             "OASG007",
-            "'application/x-www-form-urlencoded with the file field 'f''"
+            "The 'application/x-www-form-urlencoded' request body of operation 'op' has the file field 'f' (format: binary), which this media type cannot carry, so the generator cannot turn it into method parameters and generates no method for the operation. To get a method, send the body as multipart/form-data, or remove 'format: binary' from the field 'f'."
         },
         {
             "/a: { get: { operationId: op, responses: { '200': { description: x, content: { multipart/mixed: { schema: { type: string } } } } } } }",
             "OASG008",
-            "of operation 'op' is 'multipart/mixed'"
+            "of operation 'op' has the media type 'multipart/mixed', which the generator does not split into parts, so the method returns the raw body as a Stream. If the service can send the response as application/json, declare that media type in place of 'multipart/mixed' to get a typed result; otherwise read the parts from the Stream with a multipart reader."
         },
         {
             "/a/{p}: { get: { operationId: op, parameters: [ { name: p, in: path, required: true, schema: { type: array, items: { type: array, items: { type: string } } } } ], responses: { '204': { description: x } } } }",
@@ -47,7 +47,7 @@ public sealed class OperationDiagnosticsTests
         {
             "/a: { get: { operationId: op, parameters: [ { name: q, in: query, style: matrix, schema: { type: string } } ], responses: { '204': { description: x } } } }",
             "OASG013",
-            "uses the 'matrix' style, which the generator does not support, so it sends the value in the 'form' style"
+            "uses the 'matrix' style, which the generator does not support for the parameter's location and type, so it sends the value in the 'form' style. If the service accepts that, change the parameter to the 'form' style so that the document matches the request; otherwise add the parameter to the request yourself, for example in a DelegatingHandler."
         },
         {
             "/a: { get: { operationId: op, parameters: [ { name: q, in: query, style: deepObject, schema: { type: string } } ], responses: { '204': { description: x } } } }",
@@ -57,7 +57,7 @@ public sealed class OperationDiagnosticsTests
         {
             "/a: { get: { operationId: op, parameters: [ { name: h, in: header, style: form, schema: { type: string } } ], responses: { '204': { description: x } } } }",
             "OASG013",
-            "uses the 'form' style, which the generator does not support, so it sends the value in the 'simple' style"
+            "uses the 'form' style, which the generator does not support for the parameter's location and type, so it sends the value in the 'simple' style. If the service accepts that, change the parameter to the 'simple' style"
         },
         {
             "/a: { get: { operationId: read-json, responses: { '204': { description: x } } } }",

@@ -96,13 +96,25 @@ internal sealed partial class OperationMapper
         requestBody = null;
         if (fields.Count == 0)
         {
-            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedRequestBody, pointer, context.DisplayName, mediaType + " without properties");
+            _diagnostics.AddAtPointer(
+                DiagnosticDescriptors.UnsupportedRequestBody,
+                pointer,
+                context.DisplayName,
+                mediaType,
+                "lists no fields under 'properties' of its schema",
+                "list each form field under 'properties' of the body's schema");
             return false;
         }
 
         if (kind == BodyKind.FormUrlEncoded && fields.FirstOrDefault(field => field.IsFile) is { } file)
         {
-            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedRequestBody, pointer, context.DisplayName, mediaType + " with the file field '" + file.WireName + "'");
+            _diagnostics.AddAtPointer(
+                DiagnosticDescriptors.UnsupportedRequestBody,
+                pointer,
+                context.DisplayName,
+                mediaType,
+                "has the file field '" + file.WireName + "' (format: binary), which this media type cannot carry",
+                "send the body as multipart/form-data, or remove 'format: binary' from the field '" + file.WireName + "'");
             return false;
         }
 
