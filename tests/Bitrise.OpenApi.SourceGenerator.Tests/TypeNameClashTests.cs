@@ -110,6 +110,16 @@ public sealed class TypeNameClashTests
     }
 
     [Fact]
+    public void ClientNamedLikeNamespace_CompilesWithoutWarnings()
+    {
+        // In namespace Contoso.Api, a doc comment's reference to Contoso.Api.Pet would find the client Contoso first.
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem(DocumentPath, Document, ClientName: "Contoso"));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
     public void SchemaNamedLikeContext_IsNumbered()
     {
         var output = GeneratorHarness.Run(Item("SerializerContextName", "Pet"));

@@ -39,7 +39,7 @@ internal static class SerializerContextEmitter
         foreach (var schema in document.Schemas)
         {
             writer.Line();
-            writer.Summary("Gets the JSON contract of <see cref=\"" + context.Qualified(schema.TypeName).Substring("global::".Length) + "\"/>.", isXml: true);
+            writer.Summary("Gets the JSON contract of <see cref=\"" + context.Qualified(schema.TypeName) + "\"/>.", isXml: true);
             writer.Line("public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + context.Qualified(schema.TypeName) + "> " + schema.TypeName
                 + " => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<" + context.Qualified(schema.TypeName) + ">)Options.GetTypeInfo(typeof(" + context.Qualified(schema.TypeName) + "));");
         }

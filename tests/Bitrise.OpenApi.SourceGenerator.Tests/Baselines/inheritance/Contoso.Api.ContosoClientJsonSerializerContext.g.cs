@@ -21,55 +21,55 @@ namespace Contoso.Api
         /// <summary>Gets the serializer options that resolve the models through this instance.</summary>
         public global::System.Text.Json.JsonSerializerOptions Options { get; }
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.AnyEvent"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.AnyEvent"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.AnyEvent> AnyEvent => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.AnyEvent>)Options.GetTypeInfo(typeof(global::Contoso.Api.AnyEvent));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Build"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Build"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Build> Build => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Build>)Options.GetTypeInfo(typeof(global::Contoso.Api.Build));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.BuildEvent"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.BuildEvent"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.BuildEvent> BuildEvent => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.BuildEvent>)Options.GetTypeInfo(typeof(global::Contoso.Api.BuildEvent));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.BuildRequest"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.BuildRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.BuildRequest> BuildRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.BuildRequest>)Options.GetTypeInfo(typeof(global::Contoso.Api.BuildRequest));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Catalog"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Catalog"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Catalog> Catalog => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Catalog>)Options.GetTypeInfo(typeof(global::Contoso.Api.Catalog));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Event"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Event"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Event> Event => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Event>)Options.GetTypeInfo(typeof(global::Contoso.Api.Event));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ExtendsExtensible"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.ExtendsExtensible"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ExtendsExtensible> ExtendsExtensible => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ExtendsExtensible>)Options.GetTypeInfo(typeof(global::Contoso.Api.ExtendsExtensible));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Extensible"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Extensible"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Extensible> Extensible => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Extensible>)Options.GetTypeInfo(typeof(global::Contoso.Api.Extensible));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Labels"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Labels"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Labels> Labels => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Labels>)Options.GetTypeInfo(typeof(global::Contoso.Api.Labels));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.LogEvent"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.LogEvent"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.LogEvent> LogEvent => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.LogEvent>)Options.GetTypeInfo(typeof(global::Contoso.Api.LogEvent));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.NoReference"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.NoReference"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.NoReference> NoReference => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.NoReference>)Options.GetTypeInfo(typeof(global::Contoso.Api.NoReference));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.PipelineBuild"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.PipelineBuild"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.PipelineBuild> PipelineBuild => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.PipelineBuild>)Options.GetTypeInfo(typeof(global::Contoso.Api.PipelineBuild));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Redeclared"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Redeclared"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Redeclared> Redeclared => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Redeclared>)Options.GetTypeInfo(typeof(global::Contoso.Api.Redeclared));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.RequiresMore"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.RequiresMore"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.RequiresMore> RequiresMore => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.RequiresMore>)Options.GetTypeInfo(typeof(global::Contoso.Api.RequiresMore));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Resource"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Resource"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Resource> Resource => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Resource>)Options.GetTypeInfo(typeof(global::Contoso.Api.Resource));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.SelfLoop"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.SelfLoop"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.SelfLoop> SelfLoop => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.SelfLoop>)Options.GetTypeInfo(typeof(global::Contoso.Api.SelfLoop));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.TwoBases"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.TwoBases"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.TwoBases> TwoBases => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.TwoBases>)Options.GetTypeInfo(typeof(global::Contoso.Api.TwoBases));
 
         /// <summary>Returns the contract of a generated model or of a request or response body type of the operations, or <c>null</c> for any other type.</summary>

@@ -21,73 +21,73 @@ namespace Contoso.Api
         /// <summary>Gets the serializer options that resolve the models through this instance.</summary>
         public global::System.Text.Json.JsonSerializerOptions Options { get; }
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Cat"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Cat"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Cat> Cat => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Cat>)Options.GetTypeInfo(typeof(global::Contoso.Api.Cat));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Circle"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Circle"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Circle> Circle => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Circle>)Options.GetTypeInfo(typeof(global::Contoso.Api.Circle));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Color"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Color"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Color> Color => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Color>)Options.GetTypeInfo(typeof(global::Contoso.Api.Color));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Dog"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Dog"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Dog> Dog => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Dog>)Options.GetTypeInfo(typeof(global::Contoso.Api.Dog));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Extensible"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Extensible"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Extensible> Extensible => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Extensible>)Options.GetTypeInfo(typeof(global::Contoso.Api.Extensible));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.MatrixRequest"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.MatrixRequest"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.MatrixRequest> MatrixRequest => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.MatrixRequest>)Options.GetTypeInfo(typeof(global::Contoso.Api.MatrixRequest));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.MatrixResponse"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.MatrixResponse"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.MatrixResponse> MatrixResponse => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.MatrixResponse>)Options.GetTypeInfo(typeof(global::Contoso.Api.MatrixResponse));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Mode"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Mode"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Mode> Mode => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Mode>)Options.GetTypeInfo(typeof(global::Contoso.Api.Mode));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Names"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Names"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Names> Names => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Names>)Options.GetTypeInfo(typeof(global::Contoso.Api.Names));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Node"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Node"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Node> Node => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Node>)Options.GetTypeInfo(typeof(global::Contoso.Api.Node));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.NodeOrLeaf"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.NodeOrLeaf"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.NodeOrLeaf> NodeOrLeaf => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.NodeOrLeaf>)Options.GetTypeInfo(typeof(global::Contoso.Api.NodeOrLeaf));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.NullableColor"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.NullableColor"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.NullableColor> NullableColor => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.NullableColor>)Options.GetTypeInfo(typeof(global::Contoso.Api.NullableColor));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Pet"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Pet"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Pet> Pet => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Pet>)Options.GetTypeInfo(typeof(global::Contoso.Api.Pet));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.PetOwner"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.PetOwner"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.PetOwner> PetOwner => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.PetOwner>)Options.GetTypeInfo(typeof(global::Contoso.Api.PetOwner));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.PetOwner2"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.PetOwner2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.PetOwner2> PetOwner2 => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.PetOwner2>)Options.GetTypeInfo(typeof(global::Contoso.Api.PetOwner2));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Priority"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Priority"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Priority> Priority => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Priority>)Options.GetTypeInfo(typeof(global::Contoso.Api.Priority));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Shape"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Shape"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Shape> Shape => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Shape>)Options.GetTypeInfo(typeof(global::Contoso.Api.Shape));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Square"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Square"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Square> Square => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Square>)Options.GetTypeInfo(typeof(global::Contoso.Api.Square));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Switch"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Switch"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Switch> Switch => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Switch>)Options.GetTypeInfo(typeof(global::Contoso.Api.Switch));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.TextOrNumber"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.TextOrNumber"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.TextOrNumber> TextOrNumber => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.TextOrNumber>)Options.GetTypeInfo(typeof(global::Contoso.Api.TextOrNumber));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Zoo"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Zoo"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Zoo> Zoo => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Zoo>)Options.GetTypeInfo(typeof(global::Contoso.Api.Zoo));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ZooSize"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.ZooSize"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ZooSize> ZooSize => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ZooSize>)Options.GetTypeInfo(typeof(global::Contoso.Api.ZooSize));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ZooWrapped"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.ZooWrapped"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ZooWrapped> ZooWrapped => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ZooWrapped>)Options.GetTypeInfo(typeof(global::Contoso.Api.ZooWrapped));
 
         /// <summary>Returns the contract of a generated model or of a request or response body type of the operations, or <c>null</c> for any other type.</summary>

@@ -21,31 +21,31 @@ namespace Contoso.Api
         /// <summary>Gets the serializer options that resolve the models through this instance.</summary>
         public global::System.Text.Json.JsonSerializerOptions Options { get; }
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Error"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Error"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Error> Error => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Error>)Options.GetTypeInfo(typeof(global::Contoso.Api.Error));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Item"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Item"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Item> Item => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Item>)Options.GetTypeInfo(typeof(global::Contoso.Api.Item));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ItemCreateParams"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.ItemCreateParams"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemCreateParams> ItemCreateParams => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemCreateParams>)Options.GetTypeInfo(typeof(global::Contoso.Api.ItemCreateParams));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ItemList"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.ItemList"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemList> ItemList => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemList>)Options.GetTypeInfo(typeof(global::Contoso.Api.ItemList));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ItemOwner"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.ItemOwner"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemOwner> ItemOwner => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemOwner>)Options.GetTypeInfo(typeof(global::Contoso.Api.ItemOwner));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ItemOwner2"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.ItemOwner2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemOwner2> ItemOwner2 => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemOwner2>)Options.GetTypeInfo(typeof(global::Contoso.Api.ItemOwner2));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.ItemUpdateParams"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.ItemUpdateParams"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemUpdateParams> ItemUpdateParams => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.ItemUpdateParams>)Options.GetTypeInfo(typeof(global::Contoso.Api.ItemUpdateParams));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Options2"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Options2"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Options2> Options2 => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Options2>)Options.GetTypeInfo(typeof(global::Contoso.Api.Options2));
 
-        /// <summary>Gets the JSON contract of <see cref="Contoso.Api.Paging"/>.</summary>
+        /// <summary>Gets the JSON contract of <see cref="global::Contoso.Api.Paging"/>.</summary>
         public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Paging> Paging => (global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Contoso.Api.Paging>)Options.GetTypeInfo(typeof(global::Contoso.Api.Paging));
 
         /// <summary>Returns the contract of a generated model or of a request or response body type of the operations, or <c>null</c> for any other type.</summary>
