@@ -81,6 +81,26 @@ public sealed class SerializationRuntimeTests
                         new Owner { Birds = new Bird[] { new Parrot { Name = "polly", Words = new[] { "hi" } }, new Bird { Name = "robin", Wings = 2 } } },
                         Context.Owner);
 
+                public static string WriteRequestVariants() =>
+                    JsonSerializer.Serialize(Shape.FromCircle(new Circle { Radius = 1 }), Context.Shape) + "|"
+                    + JsonSerializer.Serialize(Shape.FromSquare(new Square { Side = 2 }), Context.Shape);
+
+                public static string SquareWithOtherDiscriminator()
+                {
+                    try
+                    {
+                        Shape.FromSquare(new Square { ShapeType = ShapeType.Circle });
+                        return "no exception";
+                    }
+                    catch (ArgumentException exception)
+                    {
+                        return exception.Message;
+                    }
+                }
+
+                public static string WriteEnumDiscriminatorThroughBase() =>
+                    JsonSerializer.Serialize(new Owner { Fruit = new Apple { Kind = FruitKind.Fruit, Crisp = true } }, Context.Owner);
+
                 public static string ReadDerivedThroughBase(string json)
                 {
                     var owner = JsonSerializer.Deserialize(json, Context.Owner)!;
@@ -131,6 +151,18 @@ public sealed class SerializationRuntimeTests
         Assert.StartsWith("value|", result);
         Assert.Contains("must be 'cat'", result);
         Assert.Contains("'dog'", result);
+    }
+
+    [Fact]
+    public void UnionFactory_SetsOptionalAndEnumDiscriminators()
+    {
+        Assert.Equal("""{"radius":1,"shape_type":"circle"}|{"shape_type":"square","side":2}""", Invoke("WriteRequestVariants"));
+    }
+
+    [Fact]
+    public void UnionFactory_OtherEnumDiscriminator_RaisesArgumentException()
+    {
+        Assert.Contains("must be 'square', but it is 'circle'", Invoke("SquareWithOtherDiscriminator"));
     }
 
     [Fact]
@@ -191,6 +223,12 @@ public sealed class SerializationRuntimeTests
     public void DiscriminatorOfOtherClass_IsWrittenAsRuntimeClass()
     {
         Assert.Equal("""{"favorite":{"kind":"parrot","name":"polly"}}""", Invoke("WriteOtherDiscriminatorThroughBase"));
+    }
+
+    [Fact]
+    public void EnumDiscriminatorOfOtherClass_IsWrittenAsRuntimeClass()
+    {
+        Assert.Equal("""{"fruit":{"kind":"apple","crisp":true}}""", Invoke("WriteEnumDiscriminatorThroughBase"));
     }
 
     [Fact]

@@ -244,7 +244,7 @@ internal static class ConverterEmitter
             writer.Line();
             var access = "value." + property.Name;
             var name = "writer.WritePropertyName(" + SourceWriter.Literal(property.JsonName) + ");";
-            if (property.JsonName == discriminator && property.Type.Kind == TypeKind.String)
+            if (property.JsonName == discriminator && UnionEmitter.IsStringValued(context, property.Type))
             {
                 WriteDiscriminator(writer, schema, property);
             }

@@ -137,7 +137,7 @@ internal static class ModelEmitter
             writer.Summary(property.Description);
         }
 
-        writer.DocElement("remarks", Remarks(schema, property));
+        writer.DocElement("remarks", Remarks(context, schema, property));
         var type = PropertyType(context, schema, property);
         if (TracksAssignment(schema, property))
         {
@@ -155,7 +155,7 @@ internal static class ModelEmitter
         writer.Line("public " + modifier + type + " " + property.Name + " { get; set; }");
     }
 
-    private static string Remarks(SchemaModel schema, PropertyModel property)
+    private static string Remarks(EmitContext context, SchemaModel schema, PropertyModel property)
     {
         var text = "JSON name: " + property.JsonName + ".";
         if (property.IsReadOnly)
@@ -167,7 +167,7 @@ internal static class ModelEmitter
             text += " Write-only: sent to the service and not returned.";
         }
 
-        if (property.JsonName == schema.DiscriminatorProperty && schema.DiscriminatorValues.Count > 0 && property.Type.Kind == TypeKind.String)
+        if (property.JsonName == schema.DiscriminatorProperty && schema.DiscriminatorValues.Count > 0 && UnionEmitter.IsStringValued(context, property.Type))
         {
             text += " The discriminator: always written, as set when the value stands for the object's class, otherwise as the first value that does.";
         }

@@ -87,7 +87,8 @@ internal static class UnionEmitter
         return (variantSchema, property);
     }
 
-    private static bool IsStringValued(EmitContext context, TypeModel type) =>
+    /// <summary>True for a string, or an enum of strings, whose value text can be set and compared.</summary>
+    public static bool IsStringValued(EmitContext context, TypeModel type) =>
         type.Kind == TypeKind.String
         || (type.Kind == TypeKind.Enum && context.Document.Schemas.Any(schema => schema.TypeName == type.ModelName && schema.Enum is { IsInteger: false }));
 
