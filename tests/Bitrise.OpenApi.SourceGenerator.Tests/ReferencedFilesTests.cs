@@ -84,4 +84,23 @@ public sealed class ReferencedFilesTests
         var property = Assert.Single(holder.GetMembers("Pet").OfType<Microsoft.CodeAnalysis.IPropertySymbol>());
         Assert.Equal("Contoso.Refs.Pet", property.Type.WithNullableAnnotation(Microsoft.CodeAnalysis.NullableAnnotation.NotAnnotated).ToDisplayString());
     }
+
+    [Fact]
+    public void ReferencesDifferingInCase_ShareOneType()
+    {
+        var text = "openapi: 3.0.3\ninfo: { title: Refs, version: \"1\" }\npaths: {}\ncomponents:\n  schemas:\n    Holder:\n      type: object\n      properties:\n        first: { $ref: ./Pet.yaml#/Pet }\n        second: { $ref: ./pet.yaml#/Pet }\n";
+        var document = new OpenApiDocumentItem("/specs/api.yaml", text, "Contoso.Refs", "RefsClient");
+        var pet = new OpenApiDocumentItem("/specs/pet.yaml", PetSchema, OptIn: false);
+
+        var output = GeneratorHarness.Run(document, pet);
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Refs.Pet"));
+        Assert.Null(output.Compilation.GetTypeByMetadataName("Contoso.Refs.Pet2"));
+        var holder = output.Compilation.GetTypeByMetadataName("Contoso.Refs.Holder");
+        Assert.NotNull(holder);
+        var types = new[] { "First", "Second" }
+            .Select(name => Assert.Single(holder.GetMembers(name).OfType<Microsoft.CodeAnalysis.IPropertySymbol>()).Type.WithNullableAnnotation(Microsoft.CodeAnalysis.NullableAnnotation.NotAnnotated).ToDisplayString());
+        Assert.All(types, type => Assert.Equal("Contoso.Refs.Pet", type));
+    }
 }

@@ -165,9 +165,16 @@ internal sealed class ReferenceBundler
         }
 
         var targetFile = path.Length == 0 ? Normalize(file) : Combine(file, path);
-        if (Find(targetFile) is null && SamePath(targetFile, Normalize(_input.FilePath)))
+        var referenced = Find(targetFile);
+        if (referenced is null && SamePath(targetFile, Normalize(_input.FilePath)))
         {
             return ResolveLocal(node, referenceNode, reference, fragment);
+        }
+
+        // Spellings that differ in case reach one item, so they share its loaded text and its hoisted schemas.
+        if (referenced is not null)
+        {
+            targetFile = Normalize(referenced.FilePath);
         }
 
         var targetRoot = Load(targetFile);
