@@ -119,8 +119,8 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DifferentSuccessBodies = Create(
         "OASG031",
-        "An operation's 2xx responses have different bodies",
-        "The 2xx responses {1} of operation '{0}' have different bodies, so the method returns each of them as a {2}. Give the responses one schema, or split the operation.",
+        "An operation's 2xx responses have different bodies, not all JSON or text",
+        "The 2xx responses {1} of operation '{0}' have different bodies, and one of them is neither JSON nor text, so the method returns each of them as a {2}. Give the responses one schema, or split the operation.",
         DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor DuplicateKey = Create(

@@ -67,7 +67,7 @@ public sealed class OperationDiagnosticsTests
         {
             "/a: { get: { operationId: op, responses: { '200': { description: x, content: { application/json: { schema: { type: string } } } }, '201': { description: y, content: { application/octet-stream: { schema: { type: string, format: binary } } } } } } }",
             "OASG031",
-            "The 2xx responses 200, 201 of operation 'op' have different bodies, so the method returns each of them as a Stream"
+            "The 2xx responses 200, 201 of operation 'op' have different bodies, and one of them is neither JSON nor text, so the method returns each of them as a Stream"
         },
     };
 

@@ -79,13 +79,25 @@ internal static class ClientEmitter
         return writer.ToString();
     }
 
-    private static string ReturnType(EmitContext context, OperationModel operation) =>
-        operation.Result is null
+    private static string ReturnType(EmitContext context, OperationModel operation)
+    {
+        if (operation.ResultType is not null)
+        {
+            return "global::System.Threading.Tasks.Task<" + context.Qualified(operation.ResultType.TypeName) + ">";
+        }
+
+        return operation.Result is null
             ? "global::System.Threading.Tasks.Task"
             : "global::System.Threading.Tasks.Task<" + ResultType(context, operation) + ">";
+    }
 
-    private static string ReturnsDoc(OperationModel operation)
+    private static string ReturnsDoc(EmitContext context, OperationModel operation)
     {
+        if (operation.ResultType is not null)
+        {
+            return "The status code of the response, with its body in the property of <see cref=\"" + context.Qualified(operation.ResultType.TypeName) + "\"/> for that status.";
+        }
+
         var text = operation.Result!.Kind switch
         {
             BodyKind.Text => "The response body as text.",
@@ -232,9 +244,9 @@ internal static class ClientEmitter
         }
 
         writer.ParamDoc("cancellationToken", "The token that cancels the request.");
-        if (operation.Result is not null)
+        if (operation.Result is not null || operation.ResultType is not null)
         {
-            writer.DocElement("returns", ReturnsDoc(operation), isXml: true);
+            writer.DocElement("returns", ReturnsDoc(context, operation), isXml: true);
         }
 
         if (RequiredReferences(operation).Any())
@@ -296,6 +308,12 @@ internal static class ClientEmitter
 
         writer.Line();
         writer.Line("return SendAsync(requestBuilder, " + ResultReader(context, operation) + ", " + ErrorBodyReader(context, operation) + ", cancellationToken);");
+        if (operation.ResultType is not null)
+        {
+            writer.Line();
+            ResultEmitter.EmitReader(writer, context, operation);
+        }
+
         writer.CloseBlock();
     }
 
@@ -356,6 +374,11 @@ internal static class ClientEmitter
     /// <summary>Returns the delegate that reads the result from a 2xx response.</summary>
     private static string ResultReader(EmitContext context, OperationModel operation)
     {
+        if (operation.ResultType is not null)
+        {
+            return ResultEmitter.ReaderName;
+        }
+
         if (operation.Result is null)
         {
             return "ReadNoBodyAsync";
@@ -406,11 +429,7 @@ internal static class ClientEmitter
         var arms = new List<string>();
         foreach (var response in operation.ErrorResponses)
         {
-            var pattern = response.StatusCode == "default"
-                ? "_"
-                : IsStatusNumber(response.StatusCode)
-                    ? response.StatusCode
-                    : ">= " + response.StatusCode[0] + "00 and < " + (char)(response.StatusCode[0] + 1) + "00";
+            var pattern = response.StatusCode == "default" ? "_" : StatusPattern(response.StatusCode);
             var value = response.Body?.Type is { } type ? "ReadErrorBody(body, " + JsonTypeInfo(context, type) + ")" : "null";
             arms.Add(pattern + " => " + value);
         }
@@ -423,9 +442,15 @@ internal static class ClientEmitter
         return "static (status, body) => status switch { " + string.Join(", ", arms) + " }";
     }
 
-    private static bool IsStatusNumber(string statusCode) => statusCode.All(char.IsDigit);
+    internal static bool IsStatusNumber(string statusCode) => statusCode.All(char.IsDigit);
 
-    private static string JsonTypeInfo(EmitContext context, TypeModel type) =>
+    /// <summary>Returns the pattern that matches a status key: the code itself, or the range of a key such as <c>4XX</c>.</summary>
+    internal static string StatusPattern(string statusCode) =>
+        IsStatusNumber(statusCode)
+            ? statusCode
+            : ">= " + statusCode[0] + "00 and < " + (char)(statusCode[0] + 1) + "00";
+
+    internal static string JsonTypeInfo(EmitContext context, TypeModel type) =>
         type.IsGenerated
             ? context.Qualified(context.Document.SerializerContextName) + ".Default." + type.ModelName
             : UntypedInfo(context, type);

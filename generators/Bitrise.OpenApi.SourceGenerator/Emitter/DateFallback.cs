@@ -45,6 +45,9 @@ internal static class DateFallback
             SuccessResponses = operation.SuccessResponses.Select(Response).ToEquatableArray(),
             ErrorResponses = operation.ErrorResponses.Select(Response).ToEquatableArray(),
             Result = operation.Result is null ? null : Body(operation.Result),
+            ResultType = operation.ResultType is null
+                ? null
+                : operation.ResultType with { Properties = operation.ResultType.Properties.Select(property => property with { Body = Body(property.Body) }).ToEquatableArray() },
         };
 
     private static ResponseModel Response(ResponseModel response) =>

@@ -83,6 +83,11 @@ internal static class OpenApiEmitter
             (document.InterfaceName, ClientEmitter.EmitInterface(emit)),
             (document.ClientName, ClientEmitter.EmitClient(emit)),
         };
+        foreach (var operation in document.Operations.Where(operation => operation.ResultType is not null))
+        {
+            sources.Add((operation.ResultType!.TypeName, ResultEmitter.Emit(emit, operation)));
+        }
+
         foreach (var schema in document.Schemas)
         {
             context.CancellationToken.ThrowIfCancellationRequested();

@@ -9,7 +9,7 @@ namespace Bitrise.OpenApi.SourceGenerator.Model;
 /// documents of its namespace, to find type name clashes and the document that emits the shared types. An
 /// edit that keeps the names keeps the list equal, so the other documents' outputs stay cached.
 /// </summary>
-/// <param name="TypeNames">The client, its interface, the exception, the serializer context and the models, sorted.</param>
+/// <param name="TypeNames">The client, its interface, the exception, the serializer context, the models and the result types, sorted.</param>
 internal sealed record DocumentTypes(string FilePath, string Namespace, TypeAccessibility Accessibility, EquatableArray<string> TypeNames)
 {
     public static DocumentTypes From(OpenApiDocumentModel document) =>
@@ -19,6 +19,7 @@ internal sealed record DocumentTypes(string FilePath, string Namespace, TypeAcce
             document.Accessibility,
             new[] { document.ClientName, document.InterfaceName, document.ExceptionName, document.SerializerContextName }
                 .Concat(document.Schemas.Select(schema => schema.TypeName))
+                .Concat(document.Operations.Where(operation => operation.ResultType is not null).Select(operation => operation.ResultType!.TypeName))
                 .Distinct(StringComparer.Ordinal)
                 .ToSortedEquatableArray(name => name));
 }

@@ -14,8 +14,9 @@ namespace Bitrise.OpenApi.SourceGenerator.Model;
 /// <param name="RequestBody">The request body, or null when the operation sends none.</param>
 /// <param name="SuccessResponses">The 2xx responses in ordinal order, or the <c>default</c> response when there is no 2xx one.</param>
 /// <param name="ErrorResponses">The other responses, in the order the client matches a status: exact codes, ranges, <c>default</c>.</param>
-/// <param name="Result">The body the method returns, or null when it returns <c>Task</c>.</param>
+/// <param name="Result">The body the method returns, or null when it returns <c>Task</c> or a <paramref name="ResultType"/>.</param>
 /// <param name="IsResultOptional">True when a success response has no body, so the method returns <c>null</c> for it.</param>
+/// <param name="ResultType">The generated type the method returns when its 2xx responses have different bodies, or null.</param>
 internal sealed record OperationModel(
     string MethodName,
     string HttpMethod,
@@ -27,7 +28,8 @@ internal sealed record OperationModel(
     EquatableArray<ResponseModel> SuccessResponses,
     EquatableArray<ResponseModel> ErrorResponses,
     BodyModel? Result,
-    bool IsResultOptional)
+    bool IsResultOptional,
+    ResultTypeModel? ResultType)
 {
     /// <summary>Returns the types of the JSON bodies the client writes or reads, which need a JSON contract.</summary>
     public IEnumerable<TypeModel> JsonBodyTypes()
@@ -40,6 +42,14 @@ internal sealed record OperationModel(
         if (Result?.Type is { } resultType)
         {
             yield return resultType;
+        }
+
+        foreach (var property in ResultType?.Properties ?? default)
+        {
+            if (property.Body.Type is { } propertyType)
+            {
+                yield return propertyType;
+            }
         }
 
         foreach (var error in ErrorResponses)

@@ -211,28 +211,53 @@ internal sealed partial class OperationMapper
     }
 
     /// <summary>
-    /// Chooses the body the method returns: the one body that the successes share, nullable when a success has
-    /// none. Successes with different bodies are reported as OASG031 and read as a <c>JsonElement</c> when all are
-    /// JSON, or as a stream otherwise.
+    /// Chooses what the method returns: the one body that the successes share, nullable when a success has none.
+    /// Successes with different JSON or text bodies get a result type with a property for each body. Other
+    /// differing bodies are reported as OASG031 and read as a stream.
     /// </summary>
-    private (BodyModel? Result, bool IsOptional) ChooseResult(EquatableArray<ResponseModel> successes, OperationContext context)
+    private (BodyModel? Result, bool IsOptional, ResultTypeModel? ResultType) ChooseResult(EquatableArray<ResponseModel> successes, OperationContext context)
     {
         var bodies = successes.Where(response => response.Body is not null).Select(response => response.Body!).ToList();
-        var shapes = bodies.GroupBy(body => (body.Kind, body.Type)).Select(group => group.First()).ToList();
+        var shapes = bodies.GroupBy(BodyShape).Select(group => group.First()).ToList();
         var isOptional = bodies.Count < successes.Count && bodies.Count > 0;
         if (shapes.Count <= 1)
         {
-            return (shapes.FirstOrDefault(), isOptional);
+            return (shapes.FirstOrDefault(), isOptional, null);
         }
 
-        var allJson = shapes.All(body => body.Kind == BodyKind.Json);
-        var merged = allJson
-            ? new BodyModel(BodyKind.Json, shapes[0].MediaType, TypeModel.Of(TypeKind.Json))
-            : new BodyModel(BodyKind.Binary, "*/*", null);
+        if (shapes.All(body => body.Kind is BodyKind.Json or BodyKind.Text))
+        {
+            return (null, false, MapResultType(successes, context));
+        }
+
         var statuses = string.Join(", ", successes.Where(response => response.Body is not null).Select(response => response.StatusCode));
-        _diagnostics.AddAtPointer(DiagnosticDescriptors.DifferentSuccessBodies, context.Pointer + "/responses", context.DisplayName, statuses, allJson ? "JsonElement" : "Stream");
-        return (merged, isOptional);
+        _diagnostics.AddAtPointer(DiagnosticDescriptors.DifferentSuccessBodies, context.Pointer + "/responses", context.DisplayName, statuses, "Stream");
+        return (new BodyModel(BodyKind.Binary, "*/*", null), isOptional, null);
     }
+
+    /// <summary>
+    /// Builds the result type of an operation whose successes have different bodies. A property is named after
+    /// the body's generated type, or <c>Body{Status}</c> after its first status when it has none.
+    /// </summary>
+    private ResultTypeModel MapResultType(EquatableArray<ResponseModel> successes, OperationContext context)
+    {
+        var typeName = _schemas.AllocateTypeName(context.BaseName + "Result");
+        var propertyNames = new NameAllocator(new[] { "StatusCode", typeName });
+        var properties = successes
+            .Where(response => response.Body is not null)
+            .GroupBy(response => BodyShape(response.Body!))
+            .Select(group =>
+            {
+                var body = group.First().Body!;
+                var name = body.Type is { IsGenerated: true, ModelName: { } modelName } ? modelName : "Body" + group.First().StatusCode;
+                return new ResultPropertyModel(propertyNames.Allocate(name), body, group.Select(response => response.StatusCode).ToEquatableArray());
+            })
+            .ToEquatableArray();
+        return new ResultTypeModel(typeName, properties);
+    }
+
+    /// <summary>Returns what makes two bodies read alike: their kind and their type, whatever their media types.</summary>
+    private static (BodyKind Kind, TypeModel? Type) BodyShape(BodyModel body) => (body.Kind, body.Type);
 
     private static bool IsSuccessStatus(string statusCode) => statusCode.StartsWith("2", StringComparison.Ordinal);
 

@@ -171,7 +171,7 @@ internal sealed partial class OperationMapper
         }
 
         var (successes, errors) = MapResponses(operation, operationContext);
-        var (result, isResultOptional) = ChooseResult(successes, operationContext);
+        var (result, isResultOptional, resultType) = ChooseResult(successes, operationContext);
 
         return new OperationModel(
             AllocateMethodName(baseName, path, method, operationId, pointer),
@@ -184,7 +184,8 @@ internal sealed partial class OperationMapper
             successes,
             errors,
             result,
-            isResultOptional);
+            isResultOptional,
+            resultType);
     }
 
     /// <summary>

@@ -42,6 +42,9 @@ internal sealed class SchemaMapper
         _typeNames = new NameAllocator(reservedTypeNames, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>Reserves a type name that no schema gets, for a type the operations need, such as a result type.</summary>
+    public string AllocateTypeName(string name) => _typeNames.Allocate(name);
+
     /// <summary>
     /// Registers the named schemas first, in ordinal order of their keys, so that they get their plain names
     /// and inline schemas get the suffixes when names collide.
