@@ -213,6 +213,12 @@ internal static class DiagnosticDescriptors
         "The {0} metadata names {1}, which clashes with {2}, so the generated code would not compile. {3} No code is generated for the document.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor EnumNamesCountMismatch = Create(
+        "OASG055",
+        "An enum's member name list does not match its values",
+        "'{0}' lists {1} names but 'enum' has {2} values, so the member names are derived from the values. List one name per value, in the order of 'enum'.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
@@ -221,6 +227,7 @@ internal static class DiagnosticDescriptors
         ReservedMethodName, DifferentSuccessBodies, UnknownOption, InvalidOptionValue, TypeNameClash,
         DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses, WebhooksIgnored,
         MissingPathParameter, UnusedPathParameter, UnusableOperationId, ConflictingAllOfProperty, OtherSchemaDialect, PathItemsNotGenerated,
+        EnumNamesCountMismatch,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

@@ -77,9 +77,37 @@ internal sealed class DiagnosticBag
             return Locator.AtStart() with { Pointer = pointer };
         }
 
-        var node = _root;
-        SourceMember? member = null;
         var segments = SourceNode.Segments(pointer);
+        var (node, member, found) = Walk(_root, segments);
+
+        // In the document itself the message names the requested pointer. In another file only the node's own
+        // pointer there means something to the reader.
+        var remainder = segments.Skip(found).Aggregate(node.Pointer, SourceNode.ChildPointer);
+        var location = Locate(node, member, remainder);
+        return string.Equals(location.FilePath, _filePath, StringComparison.Ordinal) ? location with { Pointer = pointer } : location;
+    }
+
+    /// <summary>
+    /// Returns the node that a pointer names in the tree, following a schema's <c>$ref</c> as <see cref="Locate(string)"/>
+    /// does, or null when the document does not write it.
+    /// </summary>
+    public SourceNode? NodeAt(string pointer)
+    {
+        if (_root is null)
+        {
+            return null;
+        }
+
+        var segments = SourceNode.Segments(pointer);
+        var (node, _, found) = Walk(_root, segments);
+        return found == segments.Count ? node : null;
+    }
+
+    /// <summary>Follows the segments from the root as far as the tree has them; returns the last node reached and how many segments led there.</summary>
+    private (SourceNode Node, SourceMember? Member, int Found) Walk(SourceNode root, IReadOnlyList<string> segments)
+    {
+        var node = root;
+        SourceMember? member = null;
         var found = 0;
         foreach (var segment in segments)
         {
@@ -103,11 +131,7 @@ internal sealed class DiagnosticBag
             found++;
         }
 
-        // In the document itself the message names the requested pointer. In another file only the node's own
-        // pointer there means something to the reader.
-        var remainder = segments.Skip(found).Aggregate(node.Pointer, SourceNode.ChildPointer);
-        var location = Locate(node, member, remainder);
-        return string.Equals(location.FilePath, _filePath, StringComparison.Ordinal) ? location with { Pointer = pointer } : location;
+        return (node, member, found);
     }
 
     /// <summary>Returns the diagnostics by file and place, then by id, so the output does not depend on mapping order.</summary>

@@ -501,8 +501,7 @@ internal sealed class SchemaMapper
         var isInteger = (schema.Type & JsonObjectType.Integer) != 0;
         var values = new SortedSet<string>(StringComparer.Ordinal);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        // x-enumNames (or x-enum-names), which NJsonSchema reads, names the members one by one.
-        var documentNames = schema.EnumerationNames.ToList();
+        var documentNames = DocumentEnumNames(pending);
         var index = 0;
         foreach (var raw in schema.Enumeration)
         {
@@ -521,6 +520,35 @@ internal sealed class SchemaMapper
             .ToEquatableArray();
         var description = schema.Description ?? schema.Title;
         return new SchemaModel(pending.TypeName, pending.Pointer, description, SchemaRole.Response, EquatableArray<PropertyModel>.Empty, SchemaKind.Enum, Enum: new EnumModel(isInteger, members));
+    }
+
+    /// <summary>
+    /// Returns the member names that the schema lists one per value in <c>x-enum-varnames</c>, <c>x-enumNames</c>
+    /// or <c>x-enum-names</c>, the first of them it has. A list whose length differs from the values is reported
+    /// and ignored, so the names are derived from the values.
+    /// </summary>
+    private List<string> DocumentEnumNames(PendingType pending)
+    {
+        var schemaNode = _diagnostics.NodeAt(pending.Pointer);
+        var key = EnumNameKeys.FirstOrDefault(candidate => schemaNode?.Get(candidate) is { Kind: SourceNodeKind.Sequence });
+        if (key is null)
+        {
+            return new List<string>();
+        }
+
+        var names = schemaNode!.Get(key)!.Items.Select(item => item.Scalar ?? string.Empty).ToList();
+        if (names.Count != pending.Schema.Enumeration.Count)
+        {
+            _diagnostics.AddAtPointer(
+                DiagnosticDescriptors.EnumNamesCountMismatch,
+                pending.Pointer + "/" + key,
+                key,
+                names.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                pending.Schema.Enumeration.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new List<string>();
+        }
+
+        return names;
     }
 
     /// <summary>Returns an enum value as text: a string as it is, an integer in invariant digits; null for <c>null</c> or a value the type cannot hold.</summary>
@@ -633,6 +661,9 @@ internal sealed class SchemaMapper
             TypeKind.Enum => _classes.Values.First(pending => pending.TypeName == type.ModelName).Schema.Type.HasFlag(JsonObjectType.Integer) ? UnionJsonKind.Number : UnionJsonKind.String,
             _ => UnionJsonKind.Any,
         };
+
+    /// <summary>The extensions that name enum members, in the order they are looked for: OpenAPI Generator's, then NSwag's two spellings.</summary>
+    private static readonly string[] EnumNameKeys = { "x-enum-varnames", "x-enumNames", "x-enum-names" };
 
     private static readonly string[] EnumReservedNames =
     {
