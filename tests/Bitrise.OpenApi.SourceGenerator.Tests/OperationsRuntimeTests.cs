@@ -376,6 +376,33 @@ public sealed class OperationsRuntimeTests
     }
 
     [Theory]
+    [InlineData(5_000)]
+    [InlineData(900_000)]
+    public async Task LargeErrorBody_IsStillTyped(int paddingLength)
+    {
+        var body = "{\"missing\":\"pet\",\"padding\":\"" + new string('x', paddingLength) + "\"}";
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(404, "application/json", body) };
+
+        var parts = (await InvokeAsync("PetGetFailure", server)).Split('|');
+
+        Assert.Equal("404", parts[0]);
+        Assert.Equal("NotFound:pet", parts[1]);
+        Assert.Equal(body.Substring(0, 4096), parts[2]);
+    }
+
+    [Fact]
+    public async Task ErrorBodyOverLimit_IsNotTyped()
+    {
+        var body = "{\"missing\":\"pet\",\"padding\":\"" + new string('x', 1_100_000) + "\"}";
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(404, "application/json", body) };
+
+        var parts = (await InvokeAsync("PetGetFailure", server)).Split('|');
+
+        Assert.Equal("(null)", parts[1]);
+        Assert.Equal(4096, parts[2].Length);
+    }
+
+    [Theory]
     [InlineData(200, "application/json", """{"name":"rex"}""", "200|rex|(null)|(null)")]
     [InlineData(201, "text/plain", "named", "201|(null)|named|(null)")]
     [InlineData(202, "application/json", """{"title":"queued"}""", "202|(null)|(null)|queued")]

@@ -51,6 +51,8 @@ public sealed class TypeNameClashTests
         { "ClientName", "OpenApiJson", "the type 'OpenApiJson' that the generator emits in every namespace" },
         { "ClientName", "BaseAddress", "a member of the same name that the client declares or inherits" },
         { "ClientName", "RequestBuilder", "a member of the same name that the client declares or inherits" },
+        { "ClientName", "Start", "a member of the same name that the client declares or inherits" },
+        { "ClientName", "ResponseBodyLength", "a member of the same name that the client declares or inherits" },
         { "SerializerContextName", "Optional", "the type 'Optional' that the generator emits in every namespace" },
         { "SerializerContextName", "OpenApiJson", "the type 'OpenApiJson' that the generator emits in every namespace" },
         { "SerializerContextName", "ContosoClient", "the generated client 'ContosoClient'" },

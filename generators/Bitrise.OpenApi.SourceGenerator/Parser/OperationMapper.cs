@@ -21,9 +21,9 @@ internal sealed partial class OperationMapper
     internal static readonly string[] ReservedMethodNames =
     {
         "SendAsync", "BaseAddress", "CreateFailureAsync", "ReadErrorBodyStartAsync",
-        "RedactSecrets", "Shorten", "RequestBuilder", "ParameterValue", "ParameterStyle", "UrlQuery",
+        "RedactSecrets", "Shorten", "Start", "RequestBuilder", "ParameterValue", "ParameterStyle", "UrlQuery",
         "ReadNoBodyAsync", "ReadJsonAsync", "ReadTextAsync", "ReadStreamAsync", "ReadErrorBody", "ResponseStream", "CallerStreamContent",
-        "ResponseExcerptLength", "ServiceMessageLength", "MessageExcerptLength", "ErrorBodyByteLimit",
+        "ResponseExcerptLength", "ServiceMessageLength", "MessageExcerptLength", "ErrorBodyByteLimit", "ResponseBodyLength",
         "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize",
     };
 

@@ -10,7 +10,8 @@ namespace Contoso.Api
         private const int ResponseExcerptLength = 512;
         private const int ServiceMessageLength = 512;
         private const int MessageExcerptLength = 200;
-        private const int ErrorBodyByteLimit = 4096;
+        private const int ErrorBodyByteLimit = 1048576;
+        private const int ResponseBodyLength = 4096;
         private static readonly global::System.Text.RegularExpressions.Regex UrlQuery = new global::System.Text.RegularExpressions.Regex(@"(https?://[^\s""'<>?#]+)\?[^\s""'<>]*", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         private readonly global::System.Net.Http.HttpClient _httpClient;
@@ -142,7 +143,7 @@ namespace Contoso.Api
             }
             catch (global::System.Text.Json.JsonException)
             {
-                // The body does not match the declared schema (or was cut at the read limit); the raw text stays in ResponseBody.
+                // The body does not match the declared schema or was cut at the read limit; ResponseBody keeps its start.
                 return null;
             }
         }
@@ -244,24 +245,40 @@ namespace Contoso.Api
 
             return new global::Contoso.Api.ContosoException(message, method.Method, path, response.StatusCode, serviceMessage, excerpt)
             {
-                ResponseBody = body.Length == 0 ? null : body,
+                ResponseBody = body.Length == 0 ? null : Start(body, ResponseBodyLength),
                 ErrorBody = readErrorBody?.Invoke((int)response.StatusCode, body),
             };
         }
 
-        /// <summary>Reads at most <see cref="ErrorBodyByteLimit"/> bytes of an error body, so a large error page costs no more than that.</summary>
+        /// <summary>
+        /// Reads at most <see cref="ErrorBodyByteLimit"/> bytes of an error body, so a large error page costs no more than
+        /// that, into a buffer that grows with the body.
+        /// </summary>
         private static async global::System.Threading.Tasks.Task<string> ReadErrorBodyStartAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
             using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            var buffer = new byte[ErrorBodyByteLimit];
-            var length = 0;
+            using var buffer = new global::System.IO.MemoryStream();
+            var chunk = new byte[8192];
             int read;
-            while (length < buffer.Length && (read = await stream.ReadAsync(buffer, length, buffer.Length - length, cancellationToken).ConfigureAwait(false)) > 0)
+            while (buffer.Length < ErrorBodyByteLimit
+                && (read = await stream.ReadAsync(chunk, 0, (int)global::System.Math.Min(chunk.Length, ErrorBodyByteLimit - buffer.Length), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                length += read;
+                buffer.Write(chunk, 0, read);
             }
 
-            return global::System.Text.Encoding.UTF8.GetString(buffer, 0, length);
+            return global::System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        }
+
+        /// <summary>Returns the first <paramref name="maxLength"/> characters of the text, without splitting a surrogate pair.</summary>
+        private static string Start(string text, int maxLength)
+        {
+            if (text.Length <= maxLength)
+            {
+                return text;
+            }
+
+            var length = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+            return text.Substring(0, length);
         }
 
         /// <summary>

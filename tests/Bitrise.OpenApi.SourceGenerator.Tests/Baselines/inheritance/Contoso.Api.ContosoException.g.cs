@@ -61,9 +61,9 @@ namespace Contoso.Api
         public string? ResponseExcerpt { get; protected init; }
 
         /// <summary>
-        /// Gets the text of an error response's body, of which the client reads at most 4 KiB, with the request's
-        /// <c>Authorization</c> value and the query string of every URL replaced by <c>[redacted]</c>; <c>null</c> when
-        /// the body was empty or there was no response.
+        /// Gets the start of an error response's body (at most 4,096 characters), with the request's <c>Authorization</c>
+        /// value and the query string of every URL replaced by <c>[redacted]</c>; <c>null</c> when the body was empty or
+        /// there was no response.
         /// </summary>
         public string? ResponseBody { get; protected internal init; }
 
@@ -71,7 +71,7 @@ namespace Contoso.Api
         /// Gets the error body read as the schema that the document declares for the status (its exact code, then a
         /// range such as <c>4XX</c>, then <c>default</c>), for example <c>exception.ErrorBody is Error error</c>;
         /// <c>null</c> when the document declares no JSON body for the status, or the body is empty, longer than
-        /// 4 KiB or does not match the schema.
+        /// 1 MiB (1,048,576 bytes, the most the client reads of an error body) or does not match the schema.
         /// </summary>
         public object? ErrorBody { get; protected internal init; }
     }
