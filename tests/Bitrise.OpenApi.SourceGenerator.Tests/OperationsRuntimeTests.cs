@@ -122,6 +122,22 @@ public sealed class OperationsRuntimeTests
                     }
                 }
 
+                public static async Task<string> PetGetFailureTexts(string baseAddress, string authorization)
+                {
+                    var httpClient = new HttpClient { BaseAddress = new Uri(baseAddress) };
+                    httpClient.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
+                    try
+                    {
+                        await new OperationsClient(httpClient).PetGetAsync(1);
+                        return "no exception";
+                    }
+                    catch (OperationsException exception)
+                    {
+                        var title = exception.ErrorBody is Problem problem ? problem.Title : "(not a Problem)";
+                        return string.Join("\u001F", exception.Message, exception.ServiceMessage, exception.ResponseExcerpt, exception.ResponseBody, title, exception.ToString());
+                    }
+                }
+
                 public static async Task<string> JobStart(string baseAddress)
                 {
                     var result = await Client(baseAddress).JobStartAsync();
@@ -376,6 +392,35 @@ public sealed class OperationsRuntimeTests
     }
 
     [Theory]
+    [InlineData("raw")]
+    [InlineData("System.Text.Json")]
+    [InlineData("escaped slashes")]
+    [InlineData("all escaped, upper hex")]
+    [InlineData("all escaped, mixed hex")]
+    [InlineData("JSON in a JSON string")]
+    public async Task ErrorBodyEchoingToken_RedactsEveryEncoding(string encoding)
+    {
+        const string Token = "s3cr3t+T0ken/x=";
+        await using var server = new LoopbackServer
+        {
+            Response = request =>
+            {
+                var echoed = EncodeEcho(request.Header("Authorization").Single(), encoding);
+                var body = "{\"message\":\"rejected " + echoed + "\",\"title\":\"" + echoed + "\"}";
+                return new CannedResponse(401, "application/problem+json", body);
+            },
+        };
+
+        var texts = (await InvokeAsync("PetGetFailureTexts", server.BaseAddress, "Bearer " + Token)).Split('\u001F');
+
+        Assert.Equal(6, texts.Length);
+        Assert.All(texts, text => Assert.DoesNotContain("s3cr3t", text));
+        Assert.All(texts, text => Assert.DoesNotContain("T0ken", text));
+        Assert.Contains("Bearer [redacted]", texts[0]);
+        Assert.Contains("Bearer [redacted]", texts[4]);
+    }
+
+    [Theory]
     [InlineData(5_000)]
     [InlineData(900_000)]
     public async Task LargeErrorBody_IsStillTyped(int paddingLength)
@@ -529,8 +574,23 @@ public sealed class OperationsRuntimeTests
 
     private static Task<string> InvokeAsync(string method, LoopbackServer server) => InvokeAsync(method, server.BaseAddress);
 
-    private static Task<string> InvokeAsync(string method, string baseAddress) =>
-        (Task<string>)Probe.Value.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, [baseAddress])!;
+    private static Task<string> InvokeAsync(string method, params object[] arguments) =>
+        (Task<string>)Probe.Value.GetMethod(method, BindingFlags.Public | BindingFlags.Static)!.Invoke(null, arguments)!;
+
+    /// <summary>Writes the echoed header as the JSON string content that a service with the named encoder would write.</summary>
+    private static string EncodeEcho(string value, string encoding)
+    {
+        return encoding switch
+        {
+            "raw" => value,
+            "System.Text.Json" => System.Text.Json.JsonSerializer.Serialize(value)[1..^1],
+            "escaped slashes" => value.Replace("/", "\\/"),
+            "all escaped, upper hex" => string.Concat(value.Select(character => $"\\u{(int)character:X4}")),
+            "all escaped, mixed hex" => string.Concat(value.Select((character, index) => index % 2 == 0 ? $"\\u{(int)character:X4}" : $"\\u{(int)character:x4}")),
+            "JSON in a JSON string" => System.Text.Json.JsonSerializer.Serialize("{\"got\":" + System.Text.Json.JsonSerializer.Serialize(value) + "}")[1..^1],
+            _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, "Unknown echo encoding."),
+        };
+    }
 
     private static Type LoadProbe()
     {

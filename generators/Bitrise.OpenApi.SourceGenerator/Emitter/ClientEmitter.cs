@@ -56,7 +56,6 @@ internal static class ClientEmitter
         writer.Line("private const int MessageExcerptLength = 200;");
         writer.Line("private const int ErrorBodyByteLimit = 1048576;");
         writer.Line("private const int ResponseBodyLength = 4096;");
-        writer.Line("private static readonly global::System.Text.RegularExpressions.Regex UrlQuery = new global::System.Text.RegularExpressions.Regex(@\"(https?://[^\\s\"\"'<>?#]+)\\?[^\\s\"\"'<>]*\", global::System.Text.RegularExpressions.RegexOptions.CultureInvariant);");
         writer.Line();
         writer.Line("private readonly global::System.Net.Http.HttpClient _httpClient;");
         writer.Line();
@@ -692,7 +691,8 @@ internal static class ClientEmitter
 
         private static async global::System.Threading.Tasks.Task<{{Exception}}> CreateFailureAsync(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage response, global::System.Func<int, string, object?>? readErrorBody, global::System.Threading.CancellationToken cancellationToken)
         {
-            var body = RedactSecrets(await ReadErrorBodyStartAsync(response, cancellationToken).ConfigureAwait(false), response.RequestMessage);
+            var (bodyStart, cut) = await ReadErrorBodyStartAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = RedactSecrets(bodyStart, response.RequestMessage, cut);
             string? serviceMessage = null;
             try
             {
@@ -735,9 +735,10 @@ internal static class ClientEmitter
 
         /// <summary>
         /// Reads at most <see cref="ErrorBodyByteLimit"/> bytes of an error body, so a large error page costs no more than
-        /// that, into a buffer that grows with the body.
+        /// that, into a buffer that grows with the body. <c>Cut</c> is true when the limit was reached, so the text may end
+        /// in the middle of a value.
         /// </summary>
-        private static async global::System.Threading.Tasks.Task<string> ReadErrorBodyStartAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        private static async global::System.Threading.Tasks.Task<(string Text, bool Cut)> ReadErrorBodyStartAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
         {
             using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             using var buffer = new global::System.IO.MemoryStream();
@@ -749,7 +750,7 @@ internal static class ClientEmitter
                 buffer.Write(chunk, 0, read);
             }
 
-            return global::System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+            return (global::System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), buffer.Length >= ErrorBodyByteLimit);
         }
 
         /// <summary>Returns the first <paramref name="maxLength"/> characters of the text, without splitting a surrogate pair.</summary>
@@ -766,25 +767,23 @@ internal static class ClientEmitter
 
         /// <summary>
         /// Replaces the request's <c>Authorization</c> value and the query string of every URL in an error body with
-        /// <c>[redacted]</c>, so a service that echoes the request cannot put a token or a presigned URL's signature into
-        /// a message.
+        /// <c>[redacted]</c>, also where the body JSON-escapes them, so a service that echoes the request cannot put a
+        /// token or a presigned URL's signature into a message. <paramref name="cut"/> is true when the body was cut at
+        /// the read limit, so it may end with the start of the token.
         /// </summary>
-        private static string RedactSecrets(string text, global::System.Net.Http.HttpRequestMessage? request)
+        private static string RedactSecrets(string text, global::System.Net.Http.HttpRequestMessage? request, bool cut)
         {
+            var secrets = new global::System.Collections.Generic.List<string>();
             if (request is not null && request.Headers.TryGetValues("Authorization", out var values))
             {
                 foreach (var value in values)
                 {
                     var space = value.IndexOf(' ');
-                    var credentials = space < 0 ? value : value.Substring(space + 1);
-                    if (credentials.Trim().Length > 0)
-                    {
-                        text = text.Replace(credentials.Trim(), "[redacted]");
-                    }
+                    secrets.Add((space < 0 ? value : value.Substring(space + 1)).Trim());
                 }
             }
 
-            return UrlQuery.Replace(text, "$1?[redacted]");
+            return global::{{Namespace}}.OpenApiJson.RedactUrlQueries(global::{{Namespace}}.OpenApiJson.RedactSecrets(text, secrets, cut));
         }
 
         private static string Shorten(string text, int maxLength) =>

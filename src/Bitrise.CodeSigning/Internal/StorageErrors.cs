@@ -82,8 +82,11 @@ internal static partial class StorageErrors
         return $" The body is not an S3 error document and starts with: {excerpt}";
     }
 
-    /// <summary>Replaces the query string of every URL in <paramref name="text"/>, which may contain a signature, with <c>[redacted]</c>.</summary>
-    private static string RedactQueries(string text) => UrlQuery().Replace(text, "$1?[redacted]");
+    /// <summary>
+    /// Replaces the query string of every URL in <paramref name="text"/>, which may contain a signature, with
+    /// <c>[redacted]</c>, also where a JSON string escapes the URL.
+    /// </summary>
+    private static string RedactQueries(string text) => OpenApiJson.RedactUrlQueries(text);
 
     /// <summary>Returns what to do about a storage error, or null when the status and the storage's message are enough.</summary>
     private static string? NextStep(HttpMethod method, HttpStatusCode statusCode, string? errorCode, string? serviceMessage)
@@ -173,9 +176,6 @@ internal static partial class StorageErrors
             return new string(buffer, 0, read);
         }
     }
-
-    [GeneratedRegex(@"(https?://[^\s""'<>?#]+)\?[^\s""'<>]*", RegexOptions.CultureInvariant)]
-    private static partial Regex UrlQuery();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Whitespace();

@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
 using System.Text;
-using System.Text.Json;
 using Polly;
 using Polly.Timeout;
 
@@ -14,9 +13,6 @@ internal static class UploadFailures
 {
     // The cause's own message is already bounded; this keeps the whole message readable in one log line.
     private const int CauseMessageLength = 700;
-
-    // A shorter start of a password at the end of a cut text is too likely to be ordinary text.
-    private const int MinimumCutPasswordLength = 4;
 
     /// <summary>Creates the exception. The text of <paramref name="password"/> is replaced with <c>[redacted]</c> in the message.</summary>
     public static CodeSigningUploadException Create(
@@ -131,7 +127,7 @@ internal static class UploadFailures
 
         var api = (CodeSigningApiException)cause;
         var texts = new[] { api.Message, api.ServiceMessage, api.ResponseExcerpt };
-        if (!Array.Exists(texts, text => text?.Contains(password, StringComparison.Ordinal) == true))
+        if (!Array.Exists(texts, text => text is not null && Redact(text, password) != text))
         {
             return cause;
         }
@@ -205,37 +201,12 @@ internal static class UploadFailures
     }
 
     /// <summary>
-    /// Replaces <paramref name="password"/> in <paramref name="text"/>: as written, as a JSON string escapes it (a
-    /// response excerpt is raw JSON, and encoders differ in the case of their <c>\u</c> escapes), and as a start
-    /// of the password at the end of the text, where a length limit may have cut it.
+    /// Replaces <paramref name="password"/> in <paramref name="text"/>: as written, in every form that a JSON string
+    /// can encode it in (a response excerpt is raw JSON), and as a start of the password at the end of the text, where
+    /// a length limit may have cut it.
     /// </summary>
     private static string Redact(string text, string? password)
-    {
-        if (string.IsNullOrEmpty(password))
-        {
-            return text;
-        }
-
-        const string Redacted = "[redacted]";
-        var escaped = JsonEncodedText.Encode(password).ToString();
-        text = text.Replace(password, Redacted, StringComparison.Ordinal).Replace(escaped, Redacted, StringComparison.OrdinalIgnoreCase);
-
-        // A cut text ends with an ellipsis after the part that was kept.
-        var ellipsis = text.EndsWith('\u2026') ? "\u2026" : string.Empty;
-        var kept = text[..^ellipsis.Length];
-        foreach (var form in new[] { password, escaped })
-        {
-            for (var length = Math.Min(form.Length - 1, kept.Length); length >= MinimumCutPasswordLength; length--)
-            {
-                if (kept.EndsWith(form[..length], StringComparison.OrdinalIgnoreCase))
-                {
-                    return kept[..^length] + Redacted + ellipsis;
-                }
-            }
-        }
-
-        return text;
-    }
+        => string.IsNullOrEmpty(password) ? text : OpenApiJson.RedactSecrets(text, [password], cut: true);
 
     private static string Shorten(string text)
         => text.Length <= CauseMessageLength ? text : text[..(CauseMessageLength - 1)] + "\u2026";

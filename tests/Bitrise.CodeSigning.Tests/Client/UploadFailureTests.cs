@@ -220,6 +220,8 @@ public sealed class UploadFailureTests
     [Theory]
     [InlineData(@"p<w>&'+x-12345", @"p\u003Cw\u003E\u0026\u0027\u002Bx-12345")]
     [InlineData(@"p<w>&'+x-12345", @"p\u003cw\u003e\u0026\u0027\u002bx-12345")]
+    [InlineData(@"p/ss+word-12345", @"p\/ss\u002Bword-12345")]
+    [InlineData(@"p/ss+word-12345", @"\u0070\u002f\u0073\u0073\u002B\u0077\u006F\u0072\u0064\u002d\u0031\u0032\u0033\u0034\u0035")]
     public async Task PasswordEchoedAsJson_IsRedacted(string password, string echoed)
     {
         using var mock = MockApi.Start();
@@ -235,6 +237,24 @@ public sealed class UploadFailureTests
         Assert.DoesNotContain(texts, text => text.Contains(password, StringComparison.Ordinal));
         Assert.DoesNotContain(texts, text => text.Contains(echoed, StringComparison.OrdinalIgnoreCase));
         Assert.Contains(texts, text => text.Contains("[redacted]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PutErrorEchoingEscapedUrl_RedactsQuery()
+    {
+        using var mock = MockApi.Start();
+        var uploadUrl = $"{mock.Origin}{StoragePath}?sv=2025-01-05&sig={SecretScan.Signature}";
+        RespondToCreate(mock, uploadUrl);
+        var echoed = uploadUrl.Replace("/", "\\/", StringComparison.Ordinal).Replace("&", "\\u0026", StringComparison.Ordinal);
+        mock.Server
+            .Given(Request.Create().UsingPut().WithPath(StoragePath))
+            .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json").WithBody("{\"error\":\"bad request\",\"url\":\"" + echoed + "\"}"));
+        RespondToDelete(mock);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadAsync(mock, password: null));
+
+        Assert.Contains("p12?[redacted]", exception.Message, StringComparison.Ordinal);
+        SecretScan.AssertClean(exception);
     }
 
     [Fact]
