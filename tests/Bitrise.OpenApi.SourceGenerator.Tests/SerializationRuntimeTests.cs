@@ -110,6 +110,39 @@ public sealed class SerializationRuntimeTests
                 public static string WriteOtherDiscriminatorThroughBase() =>
                     JsonSerializer.Serialize(new Owner { Favorite = new Parrot { Kind = "bird", Name = "polly" } }, Context.Owner);
 
+                public static string RoundTripOwner(string json)
+                {
+                    var owner = JsonSerializer.Deserialize(json, Context.Owner)!;
+                    var written = JsonSerializer.Serialize(owner, Context.Owner);
+                    var again = JsonSerializer.Deserialize(written, Context.Owner)!;
+                    return written + "|" + Describe(again);
+                }
+
+                public static string WriteMountFromFactories()
+                {
+                    var horse = JsonSerializer.Serialize(Mount.FromHorse(new Horse { Name = "bess" }), Context.Mount);
+                    var camel = JsonSerializer.Serialize(Mount.FromCamel(new Camel { Humps = 2 }), Context.Mount);
+                    return horse + "|" + camel + "|" + Describe(JsonSerializer.Deserialize(horse, Context.Mount)!) + "|" + Describe(JsonSerializer.Deserialize(camel, Context.Mount)!);
+                }
+
+                private static string Describe(Owner owner) =>
+                    owner.Mount is not null ? Describe(owner.Mount) : owner.Favorite?.GetType().Name + " " + owner.Favorite?.Kind;
+
+                private static string Describe(Mount mount)
+                {
+                    if (mount.Horse is not null)
+                    {
+                        return "Horse " + mount.Horse.Name;
+                    }
+
+                    if (mount.Camel is not null)
+                    {
+                        return "Camel " + mount.Camel.Humps;
+                    }
+
+                    return "none";
+                }
+
                 public static string WriteUndeclaredDiscriminator() =>
                     JsonSerializer.Serialize(new Owner { Vehicle = new Car { Seats = 4, Wheels = 4 } }, Context.Owner);
             }
@@ -235,6 +268,21 @@ public sealed class SerializationRuntimeTests
     public void UndeclaredDiscriminator_IsWrittenFirst()
     {
         Assert.Equal("""{"vehicle":{"type":"Car","wheels":4,"seats":4}}""", Invoke("WriteUndeclaredDiscriminator"));
+    }
+
+    [Theory]
+    [InlineData("""{"mount":{"kind":"horse","name":"bess"}}""", "Horse bess")]
+    [InlineData("""{"mount":{"kind":"pony","name":"bess"}}""", "Horse bess")]
+    [InlineData("""{"mount":{"kind":"Camel","humps":2}}""", "Camel 2")]
+    public void UndeclaredUnionDiscriminator_ReadValueRoundTrips(string json, string variant)
+    {
+        Assert.Equal(json + "|" + variant, Invoke("RoundTripOwner", json));
+    }
+
+    [Fact]
+    public void UndeclaredUnionDiscriminator_FactoryValueRoundTrips()
+    {
+        Assert.Equal("""{"kind":"horse","name":"bess"}|{"kind":"Camel","humps":2}|Horse bess|Camel 2""", Invoke("WriteMountFromFactories"));
     }
 
     private static string Invoke(string method, params object[] arguments) =>

@@ -79,8 +79,6 @@ internal static class UnionEmitter
         var property = variantSchema?.AllProperties.FirstOrDefault(candidate => candidate.JsonName == discriminator);
         if (variantSchema is null || property is null || !IsStringValued(context, property.Type))
         {
-            // NOTE: a variant without the discriminator property is written without it, so reading the JSON back
-            // sets no variant and keeps only Json.
             return null;
         }
 
@@ -288,13 +286,50 @@ internal static class UnionEmitter
             _ => null,
         };
 
+    /// <summary>
+    /// Returns the discriminator property when the union is read by discriminator and the variant is a class that
+    /// does not declare that property, so the union has to write it for the JSON to be read back as this variant.
+    /// </summary>
+    private static string? UndeclaredDiscriminator(EmitContext context, UnionModel union, UnionVariantModel variant)
+    {
+        if (DiscriminatorOf(union) is not { } discriminator || variant.DiscriminatorValues.Count == 0 || variant.Type.Kind != TypeKind.Model)
+        {
+            return null;
+        }
+
+        var variantSchema = context.Document.Schemas.FirstOrDefault(candidate => candidate.TypeName == variant.Type.ModelName);
+        return variantSchema is not null && variantSchema.AllProperties.Any(property => property.JsonName == discriminator) ? null : discriminator;
+    }
+
+    /// <summary>
+    /// Writes the variant with the discriminator value first: the value the union was read with when it selects
+    /// this variant, so an alias stays as the service sent it, or else the variant's first value.
+    /// </summary>
+    private static void WriteWithDiscriminator(SourceWriter writer, EmitContext context, UnionVariantModel variant, string discriminator)
+    {
+        var name = SourceWriter.Literal(discriminator);
+        var pattern = string.Join(" or ", variant.DiscriminatorValues.Select(SourceWriter.Literal));
+        writer.Line("var discriminator = " + context.Json + ".StringMember(value.Json, " + name + ");");
+        writer.Line(
+            context.Json + ".WriteWithDiscriminator(writer, " + name + ", discriminator is " + pattern + " ? discriminator : " + SourceWriter.Literal(variant.DiscriminatorValues[0])
+            + ", value." + variant.Name + ", " + context.Qualified(variant.Type.ModelName!) + ".JsonConverter.Instance, options);");
+    }
+
     private static void EmitWrite(SourceWriter writer, EmitContext context, SchemaModel schema, string type)
     {
         writer.OpenBlock("public override void Write(global::System.Text.Json.Utf8JsonWriter writer, " + type + " value, global::System.Text.Json.JsonSerializerOptions options)");
         foreach (var variant in schema.Union!.Variants)
         {
             writer.OpenBlock("if (value." + variant.Name + " is not null)");
-            ConverterEmitter.WriteMaybeNull(writer, context, variant.Type, "value." + variant.Name + (variant.Type.IsValueType ? ".Value" : string.Empty), isNullable: false, 0);
+            if (UndeclaredDiscriminator(context, schema.Union!, variant) is { } discriminator)
+            {
+                WriteWithDiscriminator(writer, context, variant, discriminator);
+            }
+            else
+            {
+                ConverterEmitter.WriteMaybeNull(writer, context, variant.Type, "value." + variant.Name + (variant.Type.IsValueType ? ".Value" : string.Empty), isNullable: false, 0);
+            }
+
             writer.Line("return;");
             writer.CloseBlock();
             writer.Line();

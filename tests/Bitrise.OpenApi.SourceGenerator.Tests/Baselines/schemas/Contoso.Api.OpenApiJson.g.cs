@@ -286,6 +286,42 @@ namespace Contoso.Api
             return true;
         }
 
+        /// <summary>Returns the value of a string member of the JSON object, or <c>null</c> when the JSON is no object or has no such string member.</summary>
+        public static string? StringMember(global::System.Text.Json.JsonElement json, string name) =>
+            json.ValueKind == global::System.Text.Json.JsonValueKind.Object
+            && json.TryGetProperty(name, out var member)
+            && member.ValueKind == global::System.Text.Json.JsonValueKind.String
+                ? member.GetString()
+                : null;
+
+        /// <summary>
+        /// Writes an object with the discriminator member first and then the members that the converter writes,
+        /// for a union variant whose class does not declare the discriminator property. A member of that name
+        /// that the converter writes is left out, so the names in the object stay unique.
+        /// </summary>
+        public static void WriteWithDiscriminator<T>(global::System.Text.Json.Utf8JsonWriter writer, string name, string discriminatorValue, T value, global::System.Text.Json.Serialization.JsonConverter<T> converter, global::System.Text.Json.JsonSerializerOptions options)
+        {
+            // A MemoryStream, because ArrayBufferWriter is internal when the code compiles against netstandard2.0.
+            using var buffer = new global::System.IO.MemoryStream();
+            using (var valueWriter = new global::System.Text.Json.Utf8JsonWriter(buffer, writer.Options))
+            {
+                converter.Write(valueWriter, value, options);
+            }
+
+            using var document = global::System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+            writer.WriteStartObject();
+            writer.WriteString(name, discriminatorValue);
+            foreach (var member in document.RootElement.EnumerateObject())
+            {
+                if (!member.NameEquals(name))
+                {
+                    member.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
         public static global::System.Collections.Generic.IReadOnlyList<T>? ReadArray<T>(ref global::System.Text.Json.Utf8JsonReader reader, string property, global::System.Text.Json.JsonSerializerOptions options, ItemReader<T> readItem)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.Null)
