@@ -61,6 +61,15 @@ public sealed class ParametersRuntimeTests
                         extra: extra.RootElement.Clone());
                 }
 
+                public static Task DelimitedValues(string baseAddress) =>
+                    Client(baseAddress).StylesGetAsync(
+                        new[] { "a" },
+                        new[] { 1 },
+                        new Point { X = 1, Y = 2 },
+                        new Point { X = 1, Y = 2 },
+                        space: new[] { "a b", "c" },
+                        pipe: new[] { "a|b", "c" });
+
                 public static Task SendNames(string baseAddress) =>
                     Client(baseAddress).Send2Async(
                         "if",
@@ -150,6 +159,21 @@ public sealed class ParametersRuntimeTests
             query);
         Assert.Equal(["x,1,y,2"], request.Header("X-Point"));
         Assert.Equal(["label=a%20b; x=1"], request.Header("Cookie"));
+    }
+
+    /// <summary>
+    /// Pins the documented ambiguity: a value's own delimiter is escaped like the one the style adds, because
+    /// System.Uri escapes a raw "|" anyway.
+    /// </summary>
+    [Fact]
+    public async Task DelimitedValues_EscapeDelimiterAlike()
+    {
+        await using var server = new LoopbackServer();
+
+        await InvokeAsync("DelimitedValues", server);
+
+        var target = server.SingleRequest().Target;
+        Assert.EndsWith("?space=a%20b%20c&pipe=a%7Cb%7Cc", target);
     }
 
     [Fact]

@@ -698,6 +698,9 @@ namespace Contoso.Api
                     return;
                 }
 
+                // NOTE: a space or "|" inside a value is escaped to the same %20 or %7C as the delimiter, so the service
+                // cannot tell ["a|b", "c"] from ["a", "b", "c"]. A raw space is not allowed in a URI, and System.Uri
+                // escapes a raw "|" to %7C, so no unescaped delimiter would reach the service either.
                 var delimiter = style switch
                 {
                     ParameterStyle.SpaceDelimited => "%20",
