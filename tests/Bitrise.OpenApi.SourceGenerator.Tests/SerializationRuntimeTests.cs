@@ -143,6 +143,10 @@ public sealed class SerializationRuntimeTests
                     return "none";
                 }
 
+                public static string WriteBaseDiscriminators() =>
+                    JsonSerializer.Serialize(new Animal { Name = "unset" }, Context.Animal) + "|"
+                    + JsonSerializer.Serialize(new Animal { Kind = "parrot", Name = "derived" }, Context.Animal);
+
                 public static string WriteUndeclaredDiscriminator() =>
                     JsonSerializer.Serialize(new Owner { Vehicle = new Car { Seats = 4, Wheels = 4 } }, Context.Owner);
             }
@@ -283,6 +287,21 @@ public sealed class SerializationRuntimeTests
     public void UndeclaredUnionDiscriminator_FactoryValueRoundTrips()
     {
         Assert.Equal("""{"kind":"horse","name":"bess"}|{"kind":"Camel","humps":2}|Horse bess|Camel 2""", Invoke("WriteMountFromFactories"));
+    }
+
+    [Theory]
+    [InlineData("""{"favorite":{"kind":"fish","name":"nemo"}}""", "Animal fish")]
+    [InlineData("""{"favorite":{"kind":"Parrot","name":"polly"}}""", "Animal Parrot")]
+    [InlineData("""{"favorite":{"kind":"animal","name":"rex"}}""", "Animal animal")]
+    public void BaseClassDiscriminator_ReadValueRoundTrips(string json, string result)
+    {
+        Assert.Equal(json + "|" + result, Invoke("RoundTripOwner", json));
+    }
+
+    [Fact]
+    public void BaseClassDiscriminator_UnsetOrDerived_WritesOwnValue()
+    {
+        Assert.Equal("""{"kind":"animal","name":"unset"}|{"kind":"animal","name":"derived"}""", Invoke("WriteBaseDiscriminators"));
     }
 
     private static string Invoke(string method, params object[] arguments) =>

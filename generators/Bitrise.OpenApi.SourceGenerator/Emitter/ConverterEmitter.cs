@@ -246,7 +246,7 @@ internal static class ConverterEmitter
             var name = "writer.WritePropertyName(" + SourceWriter.Literal(property.JsonName) + ");";
             if (property.JsonName == discriminator && UnionEmitter.IsStringValued(context, property.Type))
             {
-                WriteDiscriminator(writer, schema, property);
+                WriteDiscriminator(writer, context, schema, property);
             }
             else if (ModelEmitter.IsOptional(schema, property))
             {
@@ -297,16 +297,31 @@ internal static class ConverterEmitter
     }
 
     /// <summary>
-    /// Writes the discriminator property of a class in a hierarchy that has one. A value that stands for the class
-    /// is written as set, and any other value, or none, as the class's first value, because the runtime type
-    /// decides which class a reader creates.
+    /// Writes the discriminator property of a class in a hierarchy that has one, so that a reader creates the
+    /// object's runtime class again. A derived class writes its value as set when it stands for the class, and
+    /// otherwise its first value. A class without a base class is what a reader creates for a value that stands
+    /// for no class, so it keeps such a value, as an open enum does, and writes its first value only when the
+    /// property is unset or holds the value of a derived class.
     /// </summary>
-    private static void WriteDiscriminator(SourceWriter writer, SchemaModel schema, PropertyModel property)
+    private static void WriteDiscriminator(SourceWriter writer, EmitContext context, SchemaModel schema, PropertyModel property)
     {
-        var pattern = string.Join(" or ", schema.DiscriminatorValues.Select(SourceWriter.Literal));
+        var ownValue = SourceWriter.Literal(schema.DiscriminatorValues[0]);
         writer.Line("var discriminator = " + ModelEmitter.StringValue(schema, property) + ";");
         writer.Line("writer.WritePropertyName(" + SourceWriter.Literal(property.JsonName) + ");");
-        writer.Line("writer.WriteStringValue(discriminator is " + pattern + " ? discriminator : " + SourceWriter.Literal(schema.DiscriminatorValues[0]) + ");");
+        if (schema.BaseTypeName is not null)
+        {
+            var pattern = string.Join(" or ", schema.DiscriminatorValues.Select(SourceWriter.Literal));
+            writer.Line("writer.WriteStringValue(discriminator is " + pattern + " ? discriminator : " + ownValue + ");");
+            return;
+        }
+
+        var replaced = new[] { "null", "\"\"" }.Concat(Descendants(context, schema)
+            .SelectMany(candidate => candidate.DiscriminatorValues)
+            .Where(value => !schema.DiscriminatorValues.Contains(value))
+            .Distinct(System.StringComparer.Ordinal)
+            .OrderBy(value => value, System.StringComparer.Ordinal)
+            .Select(SourceWriter.Literal));
+        writer.Line("writer.WriteStringValue(discriminator is " + string.Join(" or ", replaced) + " ? " + ownValue + " : discriminator);");
     }
 
     /// <summary>
