@@ -178,6 +178,113 @@ public sealed class TypeNameClashTests
         Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api.IPetListAsync")!.GetMembers("IPetList2Async").SingleOrDefault());
     }
 
+    /// <summary>Schemas named like a member that the generator writes into their own type or into the serializer context.</summary>
+    private const string MemberNamesDocument = """
+        openapi: 3.0.3
+        info: { title: Members, version: "1" }
+        paths: {}
+        components:
+          schemas:
+            Json: { oneOf: [{ type: string }, { type: integer }] }
+            Value: { type: string, enum: [a] }
+            IsKnown: { type: string, enum: [b] }
+            ToString: { type: object, properties: { x: { type: string } } }
+            Equals: { type: object, properties: { z: { type: string } } }
+            GetHashCode: { type: string, enum: [c] }
+            GetType: { oneOf: [{ type: string }, { type: boolean }] }
+            ReferenceEquals: { type: object, properties: { referenceEquals: { type: string } } }
+            Cat: { type: object, properties: { lives: { type: integer } } }
+            FromCat: { oneOf: [{ $ref: '#/components/schemas/Cat' }, { type: string }] }
+            Pair: { oneOf: [{ $ref: '#/components/schemas/FromDog' }, { $ref: '#/components/schemas/Dog' }] }
+            Dog: { type: object, properties: { bark: { type: boolean } } }
+            FromDog: { type: object, properties: { howl: { type: boolean } } }
+        """;
+
+    private const string MemberNamesProbe = """
+        using System.Text.Json;
+        using System.Text.Json.Serialization.Metadata;
+        using Contoso.Api;
+
+        namespace Probe
+        {
+            public static class MemberNamesProbe
+            {
+                private static ContosoClientJsonSerializerContext Context => ContosoClientJsonSerializerContext.Default;
+
+                private static string RoundTrip<T>(string json, JsonTypeInfo<T> info) =>
+                    JsonSerializer.Serialize(JsonSerializer.Deserialize(json, info)!, info);
+
+                public static string[] RoundTrips() =>
+                [
+                    RoundTrip("7", Context.Json2),
+                    RoundTrip("\"a\"", Context.Value2),
+                    RoundTrip("\"b\"", Context.IsKnown2),
+                    RoundTrip("{\"x\":\"1\"}", Context.ToString2),
+                    RoundTrip("{\"z\":\"2\"}", Context.Equals2),
+                    RoundTrip("\"c\"", Context.GetHashCode2),
+                    RoundTrip("true", Context.GetType2),
+                    RoundTrip("{\"referenceEquals\":\"3\"}", Context.ReferenceEquals2),
+                    RoundTrip("{\"lives\":9}", Context.FromCat),
+                    RoundTrip("{\"howl\":true}", Context.Pair),
+                ];
+
+                public static string Factories() =>
+                    JsonSerializer.Serialize(FromCat.FromCat2(new Cat { Lives = 1 }), Context.FromCat)
+                    + " " + JsonSerializer.Serialize(Pair.FromDog2(new Dog { Bark = true }), Context.Pair)
+                    + " " + JsonSerializer.Serialize(Pair.FromFromDog(new FromDog { Howl = false }), Context.Pair);
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData("Json2")]
+    [InlineData("Value2")]
+    [InlineData("IsKnown2")]
+    [InlineData("ToString2")]
+    [InlineData("Equals2")]
+    [InlineData("GetHashCode2")]
+    [InlineData("GetType2")]
+    [InlineData("ReferenceEquals2")]
+    [InlineData("FromCat")]
+    public void SchemaNamedLikeMember_IsNumbered(string typeName)
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem(DocumentPath, MemberNamesDocument));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api." + typeName));
+    }
+
+    [Fact]
+    public void UnionVariantNamedLikeFactory_IsNumbered()
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem(DocumentPath, MemberNamesDocument));
+
+        var fromCat = output.Compilation.GetTypeByMetadataName("Contoso.Api.FromCat")!;
+        var pair = output.Compilation.GetTypeByMetadataName("Contoso.Api.Pair")!;
+        Assert.NotEmpty(fromCat.GetMembers("Cat2"));
+        Assert.NotEmpty(fromCat.GetMembers("FromCat2"));
+        Assert.NotEmpty(pair.GetMembers("FromDog"));
+        Assert.NotEmpty(pair.GetMembers("FromFromDog"));
+        Assert.NotEmpty(pair.GetMembers("Dog2"));
+        Assert.NotEmpty(pair.GetMembers("FromDog2"));
+    }
+
+    [Fact]
+    public void SchemasNamedLikeMembers_RoundTrip()
+    {
+        var output = GeneratorHarness.Run([new OpenApiDocumentItem(DocumentPath, MemberNamesDocument)], MemberNamesProbe);
+        var probe = GeneratorHarness.EmitAndLoad(output.Compilation).GetType("Probe.MemberNamesProbe", throwOnError: true)!;
+
+        var roundTrips = (string[])probe.GetMethod("RoundTrips")!.Invoke(null, [])!;
+        var factories = (string)probe.GetMethod("Factories")!.Invoke(null, [])!;
+
+        Assert.Equal(
+            ["7", "\"a\"", "\"b\"", "{\"x\":\"1\"}", "{\"z\":\"2\"}", "\"c\"", "true", "{\"referenceEquals\":\"3\"}", "{\"lives\":9}", "{\"howl\":true}"],
+            roundTrips);
+        Assert.Equal("{\"lives\":1} {\"bark\":true} {\"howl\":false}", factories);
+    }
+
     private static OpenApiDocumentItem Item(string option, string value) =>
         option == "ClientName"
             ? new OpenApiDocumentItem(DocumentPath, Document, ClientName: value)

@@ -179,10 +179,18 @@ internal sealed class NameAllocator
     /// Returns <paramref name="stem"/> followed by <paramref name="suffix"/>, with the number that makes it unique
     /// placed before the suffix: <c>GetA</c> and <c>Async</c> give <c>GetAAsync</c>, then <c>GetA2Async</c>.
     /// </summary>
-    public string Allocate(string stem, string suffix)
+    public string Allocate(string stem, string suffix) => Allocate(stem, suffix, static _ => true);
+
+    /// <summary>
+    /// Returns a unique name like <see cref="Allocate(string)"/>, skipping the names that
+    /// <paramref name="isAllowed"/> rejects because they would clash with a name outside this scope.
+    /// </summary>
+    public string Allocate(string name, Func<string, bool> isAllowed) => Allocate(name, string.Empty, isAllowed);
+
+    private string Allocate(string stem, string suffix, Func<string, bool> isAllowed)
     {
         var candidate = stem + suffix;
-        for (var number = 2; !_used.Add(candidate); number++)
+        for (var number = 2; !isAllowed(candidate) || !_used.Add(candidate); number++)
         {
             candidate = stem + number.ToString(CultureInfo.InvariantCulture) + suffix;
         }

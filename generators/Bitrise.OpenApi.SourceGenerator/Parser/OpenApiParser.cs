@@ -162,7 +162,8 @@ internal static class OpenApiParser
             .Concat(TypeNameChecker.SharedTypeNames)
 
             // The members of the serializer context beside the per-model properties, which are named like the models.
-            .Concat(TypeNameChecker.SerializerContextMemberNames);
+            .Concat(TypeNameChecker.SerializerContextMemberNames)
+            .Concat(TypeNameChecker.ObjectMemberNames);
         var schemaMapper = new SchemaMapper(resolver, diagnostics, reservedTypeNames);
         var pointerPrefix = document.SchemaType == SchemaType.Swagger2 ? "#/definitions/" : "#/components/schemas/";
         schemaMapper.RegisterNamedSchemas(document.Components.Schemas, pointerPrefix);

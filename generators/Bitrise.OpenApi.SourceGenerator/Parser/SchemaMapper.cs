@@ -345,10 +345,7 @@ internal sealed class SchemaMapper
 
     private const string JsonElementText = "the type JsonElement, which keeps the JSON as it is,";
 
-    private static readonly string[] ReservedMemberNames =
-    {
-        "JsonConverter", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
-    };
+    private static readonly string[] ReservedMemberNames = [.. TypeNameChecker.ObjectMemberNames, "JsonConverter"];
 
     /// <summary>
     /// Returns the type of a parameter: like <see cref="Map"/>, except that an enum keeps its underlying
@@ -608,8 +605,11 @@ internal sealed class SchemaMapper
             CollectProperties(actual, new SortedDictionary<string, JsonSchemaProperty>(StringComparer.Ordinal), required, new HashSet<JsonSchema>(ReferenceComparer.Instance));
             // A discriminator value that two variants claim selects the first of them.
             var values = discriminator is null ? Enumerable.Empty<string>() : DiscriminatorValues(discriminator, actual).Where(takenValues.Add).ToList();
+            // Each variant also names the factory From{Variant}, which must not clash with another member or the union itself.
+            var variantName = memberNames.Allocate(VariantName(type), candidate => !memberNames.IsUsed(FactoryPrefix + candidate));
+            memberNames.Allocate(FactoryPrefix + variantName);
             variants.Add(new UnionVariantModel(
-                memberNames.Allocate(VariantName(type)),
+                variantName,
                 type,
                 type.Kind == TypeKind.Json && (actual.Type & JsonObjectType.Object) != 0 ? UnionJsonKind.Object : JsonKindOf(type),
                 values.OrderBy(value => value, StringComparer.Ordinal).ToEquatableArray(),
@@ -665,19 +665,31 @@ internal sealed class SchemaMapper
     /// <summary>The extensions that name enum members, in the order they are looked for: OpenAPI Generator's, then NSwag's two spellings.</summary>
     private static readonly string[] EnumNameKeys = { "x-enum-varnames", "x-enumNames", "x-enum-names" };
 
-    private static readonly string[] EnumReservedNames =
-    {
-        "Value", "IsKnown", "JsonConverter", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
-    };
+    /// <summary>The members that an enum struct declares beside one static property per value.</summary>
+    private static readonly string[] EnumMemberNames = ["Value", "IsKnown"];
 
-    private static readonly string[] UnionReservedNames =
-    {
-        "Json", "JsonConverter", "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize",
-    };
+    /// <summary>The start of the name of a union's factory for a variant, such as <c>FromCat</c>.</summary>
+    private const string FactoryPrefix = "From";
+
+    /// <summary>The member that a union declares beside one property and one <c>From…</c> factory per variant.</summary>
+    private static readonly string[] UnionMemberNames = ["Json"];
+
+    private static readonly string[] EnumReservedNames = [.. EnumMemberNames, .. ReservedMemberNames];
+
+    private static readonly string[] UnionReservedNames = [.. UnionMemberNames, .. ReservedMemberNames];
 
     private PendingType Register(JsonSchema schema, TypeKind kind, string name, string pointer)
     {
-        var pending = new PendingType(schema, kind, _typeNames.Allocate(name), pointer);
+        // A type cannot declare a member of its own name (CS0542), so an enum named Value or a union named Json
+        // gets a number. The object members, which every type inherits, are among the reserved names for all types.
+        var declaredMembers = kind switch
+        {
+            TypeKind.Enum => EnumMemberNames,
+            TypeKind.Union => UnionMemberNames,
+            _ => [],
+        };
+        var typeName = _typeNames.Allocate(name, candidate => Array.IndexOf(declaredMembers, candidate) < 0);
+        var pending = new PendingType(schema, kind, typeName, pointer);
         _classes.Add(schema, pending);
         _pending.Enqueue(pending);
         return pending;

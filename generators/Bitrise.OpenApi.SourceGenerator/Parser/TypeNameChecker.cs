@@ -23,6 +23,12 @@ internal static class TypeNameChecker
     public static readonly string[] SerializerContextMemberNames = ["Default", "Options", "GetTypeInfo"];
 
     /// <summary>
+    /// The members of <see cref="object"/>, which every generated type inherits. A property named like one of them
+    /// hides it (CS0108), so neither model properties nor the serializer context's per-model properties take them.
+    /// </summary>
+    public static readonly string[] ObjectMemberNames = ["Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString"];
+
+    /// <summary>
     /// Reports OASG052 for the first type name from the item metadata that clashes, which makes the document an
     /// error document with no code. Type names are compared ignoring case, because the generated file names are
     /// made from them and the compiler requires file names that differ in more than case.
