@@ -213,6 +213,12 @@ internal static class DiagnosticDescriptors
         "The {0} metadata names {1}, which clashes with {2}, so the generated code would not compile. {3} No code is generated for the document.",
         DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor SystemNamespace = Create(
+        "OASG053",
+        "The namespace is System or inside it",
+        "The namespace '{0}' is 'System' or inside it, where a generated type can take the name of a .NET type that the generated code uses (a schema 'Guid' would become System.Guid), which breaks the code of every document in the project. Set the Namespace metadata to a namespace of your own, such as 'Contoso.Api'. No code is generated for the document.",
+        DiagnosticSeverity.Error);
+
     public static readonly DiagnosticDescriptor EnumNamesCountMismatch = Create(
         "OASG055",
         "An enum's member name list does not match its values",
@@ -227,7 +233,7 @@ internal static class DiagnosticDescriptors
         ReservedMethodName, DifferentSuccessBodies, UnknownOption, InvalidOptionValue, TypeNameClash,
         DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses, WebhooksIgnored,
         MissingPathParameter, UnusedPathParameter, UnusableOperationId, ConflictingAllOfProperty, OtherSchemaDialect, PathItemsNotGenerated,
-        EnumNamesCountMismatch,
+        SystemNamespace, EnumNamesCountMismatch,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

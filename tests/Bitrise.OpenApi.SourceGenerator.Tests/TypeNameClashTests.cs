@@ -285,6 +285,62 @@ public sealed class TypeNameClashTests
         Assert.Equal("{\"lives\":1} {\"bark\":true} {\"howl\":false}", factories);
     }
 
+    /// <summary>A document whose schema takes the name of a .NET type that the generated code names, in the namespace System.</summary>
+    private const string GuidDocument = """
+        openapi: 3.0.3
+        info: { title: Guids, version: "1" }
+        paths:
+          /g:
+            get:
+              operationId: g
+              responses:
+                "200":
+                  description: The value.
+                  content:
+                    application/json:
+                      schema: { $ref: '#/components/schemas/Guid' }
+        components:
+          schemas:
+            Guid: { type: object, properties: { v: { type: string, format: uuid } } }
+        """;
+
+    [Theory]
+    [InlineData("System", "ContosoClient")]
+    [InlineData("System", "Exception")]
+    [InlineData("System.Net.Api", "ContosoClient")]
+    public void SystemNamespace_ReportsErrorAndNoCode(string @namespace, string clientName)
+    {
+        var system = new OpenApiDocumentItem("/specs/s.yaml", GuidDocument, Namespace: @namespace, ClientName: clientName);
+        var other = new OpenApiDocumentItem("/specs/k.yaml", Document, Namespace: "K");
+
+        var output = GeneratorHarness.Run(system, other);
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        var message = diagnostic.GetMessage();
+        Assert.Equal("OASG053", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal("/specs/s.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.StartsWith("'/specs/s.yaml' line 1, column 1, at '#': The namespace '" + @namespace + "' ", message);
+        Assert.Contains("Set the Namespace metadata to a namespace of your own", message);
+        Assert.EndsWith("No code is generated for the document.", message);
+        Assert.DoesNotContain(output.Result.GeneratedSources, source => source.HintName.StartsWith(@namespace + ".", System.StringComparison.Ordinal));
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("K.ContosoClient"));
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Theory]
+    [InlineData("Contoso.System")]
+    [InlineData("SystemApi")]
+    [InlineData("Microsoft.Contoso")]
+    public void NamespaceNamedLikeSystem_Compiles(string @namespace)
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/s.yaml", GuidDocument, Namespace: @namespace));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Empty(output.Compilation.GetDiagnostics(TestContext.Current.CancellationToken).Where(item => item.Severity >= DiagnosticSeverity.Warning));
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName(@namespace + ".Guid"));
+    }
+
     private static OpenApiDocumentItem Item(string option, string value) =>
         option == "ClientName"
             ? new OpenApiDocumentItem(DocumentPath, Document, ClientName: value)

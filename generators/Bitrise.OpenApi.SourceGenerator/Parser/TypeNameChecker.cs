@@ -7,8 +7,8 @@ using Bitrise.OpenApi.SourceGenerator.Model;
 namespace Bitrise.OpenApi.SourceGenerator.Parser;
 
 /// <summary>
-/// Checks the type names that the item metadata sets (the client, its interface, the exception and the serializer
-/// context) before any source is added. Schema names avoid these names on their own, because the schema mapper
+/// Checks the namespace and the type names that the item metadata sets (the client, its interface, the exception
+/// and the serializer context) before any source is added. Schema names avoid these names on their own, because the schema mapper
 /// reserves them and numbers a schema that would take one.
 /// </summary>
 internal static class TypeNameChecker
@@ -29,12 +29,18 @@ internal static class TypeNameChecker
     public static readonly string[] ObjectMemberNames = ["Equals", "Finalize", "GetHashCode", "GetType", "MemberwiseClone", "ReferenceEquals", "ToString"];
 
     /// <summary>
-    /// Reports OASG052 for the first type name from the item metadata that clashes, which makes the document an
-    /// error document with no code. Type names are compared ignoring case, because the generated file names are
+    /// Reports OASG053 for a namespace that is <c>System</c> or inside it, and OASG052 for the first type name
+    /// from the item metadata that clashes. Either makes the document an error document with no code. Type names are compared ignoring case, because the generated file names are
     /// made from them and the compiler requires file names that differ in more than case.
     /// </summary>
     public static void Check(OpenApiDocumentInput input, DiagnosticBag diagnostics)
     {
+        // The generated code names .NET types as global::System..., which a generated type in System could take.
+        if (input.Namespace == "System" || input.Namespace.StartsWith("System.", StringComparison.Ordinal))
+        {
+            diagnostics.Add(DiagnosticDescriptors.SystemNamespace, diagnostics.Locator.AtStart(), input.Namespace);
+        }
+
         if (FindClash(input) is { } clash)
         {
             diagnostics.Add(DiagnosticDescriptors.TypeNameClash, diagnostics.Locator.AtStart(), clash.Option, clash.Type, clash.Other, clash.Fix);
