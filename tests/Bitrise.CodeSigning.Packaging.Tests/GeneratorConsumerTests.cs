@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading.Tasks;
 using Bitrise.CodeSigning.Packaging.Tests.Infrastructure;
 
@@ -153,8 +154,33 @@ public sealed class GeneratorConsumerTests(PackedPackages packages)
         Assert.Contains("inventory.yaml", build.Output);
     }
 
-    /// <summary>Returns a console project that references the generator package and marks the document with the given further metadata.</summary>
-    private string ProjectFile(string metadata, bool treatWarningsAsErrors) => $"""
+    [Fact]
+    public async Task GeneratorPackage_WarnsAboutDocumentListedTwice()
+    {
+        var consumer = ConsumerProject.Create(packages, "generator-duplicate-item");
+        var secondItem = $"""<AdditionalFiles Include="{DocumentPath}" OpenApi="true" Namespace="Contoso.Other" ClientName="InventoryClient" />""";
+        consumer.WriteFile("DuplicateItem.csproj", ProjectFile("ClientName=\"InventoryClient\"", treatWarningsAsErrors: false, secondItem));
+        consumer.WriteFile(DocumentPath, FirstDocument);
+        consumer.WriteFile("Program.cs", "System.Console.WriteLine(\"built\");");
+
+        var build = await consumer.BuildAsync();
+
+        AssertGeneratorLoaded(build);
+        Assert.True(build.ExitCode == 0, build.Describe());
+        Assert.Contains("warning OASG054", build.Output);
+
+        // MSBuild repeats each warning in its summary, so the first line is the one to check.
+        var warning = build.Output.Split('\n').First(line => line.Contains("warning OASG054", StringComparison.Ordinal));
+        Assert.Contains("inventory.yaml", warning);
+        Assert.Contains("Namespace=\"Contoso.Inventory\"", warning);
+        Assert.Contains("Namespace=\"Contoso.Other\"", warning);
+    }
+
+    /// <summary>
+    /// Returns a console project that references the generator package and marks the document with the given further
+    /// metadata, followed by <paramref name="otherItems"/>.
+    /// </summary>
+    private string ProjectFile(string metadata, bool treatWarningsAsErrors, string otherItems = "") => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
@@ -165,6 +191,7 @@ public sealed class GeneratorConsumerTests(PackedPackages packages)
           <ItemGroup>
             <PackageReference Include="{PackedPackages.GeneratorId}" Version="{packages.Version}" PrivateAssets="all" />
             <AdditionalFiles Include="{DocumentPath}" OpenApi="true" Namespace="Contoso.Inventory" {metadata} />
+            {otherItems}
           </ItemGroup>
         </Project>
         """;
