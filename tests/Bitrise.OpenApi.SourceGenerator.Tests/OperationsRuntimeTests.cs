@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Threading.Tasks;
@@ -77,9 +78,25 @@ public sealed class OperationsRuntimeTests
                     return "done";
                 }
 
-                public static async Task<string> UploadCreateFromFile(string baseAddress)
+                public static Task<string> UploadCreateFromFile(string baseAddress) =>
+                    UploadCreateFromFileNamed(baseAddress, "-report.txt");
+
+                public static async Task<string> UploadCreateNamedAs(string baseAddress, string fileName)
                 {
-                    var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + "-report.txt");
+                    try
+                    {
+                        await Client(baseAddress).UploadCreateAsync(new MemoryStream(new byte[] { 1 }), fileFileName: fileName);
+                        return "sent";
+                    }
+                    catch (ArgumentException exception)
+                    {
+                        return exception.GetType().Name + "|" + exception.ParamName + "|" + exception.Message;
+                    }
+                }
+
+                public static async Task<string> UploadCreateFromFileNamed(string baseAddress, string suffix)
+                {
+                    var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + suffix);
                     File.WriteAllText(path, "report");
                     try
                     {
@@ -365,6 +382,49 @@ public sealed class OperationsRuntimeTests
 
         var part = Assert.Single(MultipartParts(server.SingleRequest()));
         Assert.Equal("form-data; name=file; filename=photo.png; filename*=utf-8''photo.png", part.Headers["Content-Disposition"]);
+    }
+
+    [Theory]
+    [InlineData("f \"x\".bin", "filename=\"f \\\"x\\\".bin\"; filename*=utf-8''f%20%22x%22.bin")]
+    [InlineData("a\\b.bin", "filename=\"a\\\\b.bin\"; filename*=utf-8''a%5Cb.bin")]
+    [InlineData("café.bin", "filename=\"=?utf-8?B?Y2Fmw6kuYmlu?=\"; filename*=utf-8''caf%C3%A9.bin")]
+    [InlineData("my photo.png", "filename=\"my photo.png\"; filename*=utf-8''my%20photo.png")]
+    public async Task MultipartFileName_IsEscaped(string fileName, string expected)
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(201, "application/json", """{"name":"up"}""") };
+
+        Assert.Equal("sent", await InvokeAsync("UploadCreateNamedAs", server.BaseAddress, fileName));
+
+        var disposition = Assert.Single(MultipartParts(server.SingleRequest())).Headers["Content-Disposition"];
+        Assert.Equal("form-data; name=file; " + expected, disposition);
+        Assert.Equal(fileName, ContentDispositionHeaderValue.Parse(disposition).FileNameStar);
+    }
+
+    [Theory]
+    [InlineData("a\r\nX-Injected: 1.bin")]
+    [InlineData("a\n.bin")]
+    [InlineData("a\r.bin")]
+    public async Task MultipartFileNameWithLineBreak_RaisesArgumentException(string fileName)
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(201, "application/json", """{"name":"up"}""") };
+
+        var result = await InvokeAsync("UploadCreateNamedAs", server.BaseAddress, fileName);
+
+        Assert.StartsWith("ArgumentException|fileFileName|", result);
+        Assert.Contains("control character", result);
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact]
+    public async Task MultipartFileStreamWithQuote_SendsEscapedName()
+    {
+        await using var server = new LoopbackServer { Response = _ => new CannedResponse(201, "application/json", """{"name":"up"}""") };
+
+        var fileName = await InvokeAsync("UploadCreateFromFileNamed", server.BaseAddress, "-\"q\".txt");
+
+        var part = Assert.Single(MultipartParts(server.SingleRequest()));
+        Assert.Contains("filename=\"" + fileName.Replace("\"", "\\\"") + "\";", part.Headers["Content-Disposition"]);
+        Assert.Equal("report", part.Content);
     }
 
     [Theory]

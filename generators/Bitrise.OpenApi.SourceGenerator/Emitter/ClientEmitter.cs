@@ -339,7 +339,7 @@ internal static class ClientEmitter
                 foreach (var field in requestBody.Fields)
                 {
                     writer.Line(field.IsFile
-                        ? "requestBuilder.AddFormFile(" + SourceWriter.Literal(field.WireName) + ", " + field.Name + ", " + fileNames[field.Name] + ");"
+                        ? "requestBuilder.AddFormFile(" + SourceWriter.Literal(field.WireName) + ", " + field.Name + ", " + fileNames[field.Name] + ", nameof(" + fileNames[field.Name] + "));"
                         : "requestBuilder.AddFormField(" + SourceWriter.Literal(field.WireName) + ", " + FieldValue(context, field) + ");");
                 }
 
@@ -999,7 +999,8 @@ internal static class ClientEmitter
             /// Adds a file part unless the stream is <c>null</c>. The caller keeps and disposes the stream. Without a
             /// file name the part takes the file name of a <c>FileStream</c> opened by path, or else the field name.
             /// </summary>
-            public void AddFormFile(string name, global::System.IO.Stream? stream, string? fileName)
+            /// <exception cref="global::System.ArgumentException">The file name contains a control character such as CR or LF.</exception>
+            public void AddFormFile(string name, global::System.IO.Stream? stream, string? fileName, string fileNameParameter)
             {
                 if (stream is null)
                 {
@@ -1014,8 +1015,49 @@ internal static class ClientEmitter
                         : name;
                 }
 
-                _multipart!.Add(CallerStreamContent.Create(stream, "application/octet-stream"), name, fileName);
+                foreach (var character in fileName)
+                {
+                    // A quoted-string cannot carry a control character, and a raw CR or LF would end the header.
+                    if (character != '\t' && char.IsControl(character))
+                    {
+                        throw new global::System.ArgumentException(
+                            "The file name '" + fileName.Replace("\r", "\\r").Replace("\n", "\\n") + "' contains a control character such as CR or LF, which a Content-Disposition header cannot carry. Pass a file name without control characters in " + fileNameParameter + ".",
+                            fileNameParameter);
+                    }
+                }
+
+                var part = CallerStreamContent.Create(stream, "application/octet-stream");
+
+                // MultipartFormDataContent.Add rejects a name with '"', so the header is written here instead.
+                part.Headers.TryAddWithoutValidation(
+                    "Content-Disposition",
+                    "form-data; name=" + DispositionValue(name) + "; filename=" + DispositionValue(fileName) + "; filename*=utf-8''" + global::System.Uri.EscapeDataString(fileName));
+                _multipart!.Add(part);
                 _partCount++;
+            }
+
+            /// <summary>
+            /// Formats a Content-Disposition parameter value as MultipartFormDataContent does: a token as it is, a
+            /// value with other ASCII characters as a quoted-string with <c>\</c> and <c>"</c> escaped, and a value
+            /// with non-ASCII characters as an RFC 2047 encoded word, because the part headers are written as Latin-1.
+            /// </summary>
+            private static string DispositionValue(string value)
+            {
+                var isToken = value.Length > 0;
+                foreach (var character in value)
+                {
+                    if (character > 0x7E)
+                    {
+                        return "\"=?utf-8?B?" + global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(value)) + "?=\"";
+                    }
+
+                    if (!(char.IsLetterOrDigit(character) || "!#$%&'*+-.^_`|~".IndexOf(character) >= 0))
+                    {
+                        isToken = false;
+                    }
+                }
+
+                return isToken ? value : "\"" + value.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
             }
 
             /// <summary>Appends a literal part of the path template as it is written.</summary>
