@@ -225,6 +225,18 @@ internal static class DiagnosticDescriptors
         "'{0}' lists {1} names but 'enum' has {2} values, so the member names are derived from the values. List one name per value, in the order of 'enum'.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor InvalidPathTemplate = Create(
+        "OASG020",
+        "A path is not a valid path template",
+        "The path '{0}' {1}, so the request URI cannot be built from it and the generator generates no methods for its operations. {2}.",
+        DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor MissingRequiredProperty = Create(
+        "OASG021",
+        "A required property is not declared",
+        "The schema at '{1}' lists '{0}' in 'required', but neither its 'properties' nor its 'allOf' parts declare a property '{0}', so the generated class has no member for it and never sends it. Declare the property under 'properties', or correct the name in 'required'.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
@@ -234,6 +246,7 @@ internal static class DiagnosticDescriptors
         DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses, WebhooksIgnored,
         MissingPathParameter, UnusedPathParameter, UnusableOperationId, ConflictingAllOfProperty, OtherSchemaDialect, PathItemsNotGenerated,
         SystemNamespace, EnumNamesCountMismatch,
+        InvalidPathTemplate, MissingRequiredProperty,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

@@ -108,8 +108,12 @@ public sealed class FixtureDocumentsTests
         // The fixture's deliberate quirk, an `allOf` of a string and an integer.
         ["readme-oas-examples/3.0-schema-types.json"] = ["OASG005"],
 
-        // A `Content-type` header parameter, which OpenAPI 3.0 requires clients to ignore.
-        ["real/docker-engine-swagger.yaml"] = ["OASG006"],
+        // A `Content-type` header parameter, which OpenAPI 3.0 requires clients to ignore, and `ImageData`
+        // requiring `UnpackedSize`, which it does not declare.
+        ["real/docker-engine-swagger.yaml"] = ["OASG006", "OASG021"],
+
+        // A request body requiring "enum (with example) *required", which it does not declare.
+        ["readme-oas-examples/3.0-schema-enums.json"] = ["OASG021"],
     };
 
     /// <summary>Documents the generator rejects, with the diagnostic it reports.</summary>

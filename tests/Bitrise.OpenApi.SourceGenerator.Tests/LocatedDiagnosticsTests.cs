@@ -139,6 +139,11 @@ public sealed class LocatedDiagnosticsTests
         { "missing-mapping-target.yaml", MissingMappingTarget, "OASG011", 12, 10, "#/components/schemas/Pet/discriminator/mapping/dog", "The reference '#/components/schemas/Dog' cannot be resolved: the discriminator mapping names it for the value 'dog', but the document has no node at '#/components/schemas/Dog'." },
         { "other-dialect.yaml", OtherDialect, "OASG046", 2, 0, "#/jsonSchemaDialect", "The document sets 'jsonSchemaDialect' to 'https://json-schema.org/draft/2020-12/schema', but the generator reads every schema as an OpenAPI schema whatever the dialect" },
         { "unreferenced-path-items.yaml", UnreferencedPathItems, "OASG047", 6, 2, "#/components/pathItems", "The path items 'Owners' under 'components/pathItems' are not referenced from 'paths', so the generator generates no methods for them." },
+        { "query-in-path.yaml", DocumentChecksTests.QueryInPath, "OASG020", 8, 2, "#/paths/~1c?x=1", "The path '/c?x=1' contains a query string ('?x=1'), which OpenAPI does not allow in a path, so the request URI cannot be built from it and the generator generates no methods for its operations." },
+        { "unclosed-placeholder.yaml", DocumentChecksTests.UnclosedPlaceholder, "OASG020", 3, 2, "#/paths/~1b~1{open", "The path '/b/{open' has a '{' that is never closed" },
+        { "unopened-placeholder.yaml", DocumentChecksTests.UnopenedPlaceholder, "OASG020", 3, 2, "#/paths/~1b~1id}~1x", "The path '/b/id}/x' has a '}' that closes no placeholder" },
+        { "missing-required.yaml", DocumentChecksTests.MissingRequired, "OASG021", 7, 22, "#/components/schemas/Req/required/1", "The schema at '#/components/schemas/Req' lists 'ghost' in 'required', but neither its 'properties' nor its 'allOf' parts declare a property 'ghost', so the generated class has no member for it" },
+        { "missing-required-in-part.yaml", DocumentChecksTests.MissingRequiredInPart, "OASG021", 13, 27, "#/components/schemas/Pet/allOf/1/required/1", "The schema at '#/components/schemas/Pet/allOf/1' lists 'nmae' in 'required'" },
     };
 
     [Theory]

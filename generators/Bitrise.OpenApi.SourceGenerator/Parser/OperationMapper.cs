@@ -63,10 +63,17 @@ internal sealed partial class OperationMapper
         var operations = new List<OperationModel>();
         foreach (var path in document.Paths.OrderBy(entry => entry.Key, StringComparer.Ordinal))
         {
+            var pathPointer = "#/paths/" + SchemaMapper.EscapePointer(path.Key);
+            if (PathTemplateProblem(path.Key) is { } problem)
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.InvalidPathTemplate, pathPointer, path.Key, problem.Reason, problem.Fix);
+                continue;
+            }
+
             foreach (var entry in path.Value.ActualPathItem.OrderBy(entry => entry.Key, StringComparer.Ordinal))
             {
-                var pointer = "#/paths/" + SchemaMapper.EscapePointer(path.Key) + "/" + entry.Key;
-                var operation = MapOperation(path.Key, entry.Key, entry.Value, pointer);
+                var pointer = pathPointer + "/" + entry.Key;
+                var operation = MapOperation(RequestPath(path.Key), entry.Key, entry.Value, pointer);
                 if (operation is not null)
                 {
                     operations.Add(operation);
@@ -75,6 +82,72 @@ internal sealed partial class OperationMapper
         }
 
         return operations;
+    }
+
+    /// <summary>
+    /// Returns why a path key cannot be a path template, with the fix, or null when it can. The client appends
+    /// the query string after the path and puts a path parameter's value only where a whole '{name}' stands, so
+    /// a '?' in the key, or a brace without its partner, would give a malformed request URI.
+    /// </summary>
+    private static (string Reason, string Fix)? PathTemplateProblem(string path)
+    {
+        path = RequestPath(path);
+        var queryStart = path.IndexOf('?');
+        if (queryStart >= 0)
+        {
+            return ("contains a query string ('" + path.Substring(queryStart) + "'), which OpenAPI does not allow in a path",
+                "Remove it from the path, and declare each query value as an 'in: query' parameter");
+        }
+
+        var openAt = -1;
+        for (var index = 0; index < path.Length; index++)
+        {
+            var character = path[index];
+            if (character == '{' && openAt >= 0)
+            {
+                return ("opens a placeholder inside another placeholder",
+                    "Close each '{' with '}' before the next '{'");
+            }
+
+            if (character == '}' && openAt < 0)
+            {
+                return ("has a '}' that closes no placeholder",
+                    "Remove the '}', or add the '{' that it closes");
+            }
+
+            if (character == '}' && index == openAt + 1)
+            {
+                return ("has an empty placeholder '{}'",
+                    "Write the path parameter's name between the braces, or remove them");
+            }
+
+            if (character == '{')
+            {
+                openAt = index;
+            }
+            else if (character == '}')
+            {
+                openAt = -1;
+            }
+        }
+
+        if (openAt >= 0)
+        {
+            return ("has a '{' that is never closed",
+                "Close the placeholder with '}', or remove the '{'");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Returns the path key without a fragment. Some documents add '#name' to a path key to describe one path
+    /// twice (such as '/cookies#formExploded'), and a client never sends a fragment.
+    /// </summary>
+    private static string RequestPath(string path)
+    {
+        var fragmentStart = path.IndexOf('#');
+        return fragmentStart < 0 ? path : path.Substring(0, fragmentStart);
     }
 
     private OperationModel? MapOperation(string path, string method, OpenApiOperation operation, string pointer)

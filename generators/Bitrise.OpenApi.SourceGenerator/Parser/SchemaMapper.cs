@@ -232,6 +232,11 @@ internal sealed class SchemaMapper
                     property.IsWriteOnly));
             }
 
+            if (pending.Schema.AdditionalPropertiesSchema is null)
+            {
+                ReportMissingRequired(pending.Schema, pending.Pointer, collected);
+            }
+
             if (pending.Schema.OneOf.Count > 0 || pending.Schema.AnyOf.Count > 0)
             {
                 _diagnostics.AddAtPointer(DiagnosticDescriptors.UnsupportedSchema, pending.Pointer, pending.Pointer, pending.Schema.OneOf.Count > 0 ? "'oneOf' beside 'properties'" : "'anyOf' beside 'properties'", "a class of the listed properties that ignores the variants");
@@ -809,6 +814,60 @@ internal sealed class SchemaMapper
         {
             required.Add(name);
         }
+    }
+
+    /// <summary>
+    /// Reports each name in the <c>required</c> list of a class schema, or of one of its inline <c>allOf</c>
+    /// parts, that no merged property declares, because the class has no member to send or read it with. A
+    /// referenced part is left to the class that it generates, so each entry is reported once.
+    /// </summary>
+    private void ReportMissingRequired(JsonSchema schema, string pointer, IDictionary<string, JsonSchemaProperty> properties)
+    {
+        var index = 0;
+        foreach (var name in schema.RequiredProperties)
+        {
+            if (!properties.ContainsKey(name) && !DerivedClassDeclares(schema, name))
+            {
+                _diagnostics.AddAtPointer(DiagnosticDescriptors.MissingRequiredProperty, pointer + "/required/" + index.ToString(CultureInfo.InvariantCulture), name, pointer);
+            }
+
+            index++;
+        }
+
+        var partIndex = 0;
+        foreach (var part in schema.AllOf)
+        {
+            if (!part.HasReference)
+            {
+                ReportMissingRequired(part, pointer + "/allOf/" + partIndex.ToString(CultureInfo.InvariantCulture), properties);
+            }
+
+            partIndex++;
+        }
+    }
+
+    /// <summary>
+    /// True when a class that extends <paramref name="schema"/> through an <c>allOf</c> reference declares the
+    /// property, because a base schema may list in <c>required</c> what each of its derived schemas adds.
+    /// </summary>
+    private bool DerivedClassDeclares(JsonSchema schema, string name)
+    {
+        foreach (var candidate in _classes.Keys)
+        {
+            if (!candidate.AllOf.Any(part => part.HasReference && ReferenceEquals(Resolve(part), schema)))
+            {
+                continue;
+            }
+
+            var properties = new Dictionary<string, JsonSchemaProperty>(StringComparer.Ordinal);
+            CollectProperties(candidate, properties, new HashSet<string>(StringComparer.Ordinal), new HashSet<JsonSchema>(ReferenceComparer.Instance));
+            if (properties.ContainsKey(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reports a property that a later <c>allOf</c> part declares with another type, once for each such declaration.</summary>
