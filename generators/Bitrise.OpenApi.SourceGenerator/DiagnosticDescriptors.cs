@@ -237,6 +237,12 @@ internal static class DiagnosticDescriptors
         "The schema at '{1}' lists '{0}' in 'required', but neither its 'properties' nor its 'allOf' parts declare a property '{0}', so the generated class has no member for it and never sends it. Declare the property under 'properties', or correct the name in 'required'.",
         DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnfitEnumValue = Create(
+        "OASG022",
+        "An enum value does not fit the enum's type",
+        "The enum value {0} is not {1}, so {2}. Write the value as {1}, or change the schema's 'type'.",
+        DiagnosticSeverity.Warning);
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new[]
     {
         InvalidDocument, EmptyDocument, NotOpenApi, ExternalReference, UnsupportedSchema, UnsupportedParameter,
@@ -246,7 +252,7 @@ internal static class DiagnosticDescriptors
         DuplicateKey, MultipleYamlDocuments, ReferencedFileMissing, CircularReference, MissingResponses, WebhooksIgnored,
         MissingPathParameter, UnusedPathParameter, UnusableOperationId, ConflictingAllOfProperty, OtherSchemaDialect, PathItemsNotGenerated,
         SystemNamespace, EnumNamesCountMismatch,
-        InvalidPathTemplate, MissingRequiredProperty,
+        InvalidPathTemplate, MissingRequiredProperty, UnfitEnumValue,
     }.ToDictionary(descriptor => descriptor.Id, StringComparer.Ordinal);
 
     /// <summary>Returns the descriptor with the id that a <see cref="Model.DiagnosticInfo"/> stores.</summary>

@@ -80,6 +80,24 @@ public sealed class DocumentChecksTests
                     id: { type: integer }
         """;
 
+    internal const string UnfitIntegerEnum = """
+        openapi: 3.0.3
+        info: { title: Enums, version: "1" }
+        paths: {}
+        components:
+          schemas:
+            Frac: { type: integer, enum: [1.5, 2] }
+        """;
+
+    internal const string UnfitStringEnum = """
+        openapi: 3.0.3
+        info: { title: Enums, version: "1" }
+        paths: {}
+        components:
+          schemas:
+            Mixed: { type: string, enum: [a, 1] }
+        """;
+
     [Fact]
     public void QueryInPath_SkipsOnlyThatPath()
     {
@@ -138,5 +156,43 @@ public sealed class DocumentChecksTests
         var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/required-elsewhere.yaml", text));
 
         Assert.Empty(output.GeneratorDiagnostics);
+    }
+
+    [Fact]
+    public void BigIntegerEnumValue_IsReported()
+    {
+        var text = UnfitIntegerEnum.Replace("[1.5, 2]", "[1, 99999999999999999999]", System.StringComparison.Ordinal);
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/big-enum.yaml", text));
+
+        var diagnostic = Assert.Single(output.GeneratorDiagnostics);
+        Assert.Equal("OASG022", diagnostic.Id);
+        Assert.Contains("is not a 64-bit integer, so the enum has no member for it", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    [InlineData("swagger: \"2.0\"\nhost: api.example.com\nbasePath: /v2", "https://api.example.com/v2")]
+    [InlineData("swagger: \"2.0\"\nhost: api.example.com\nbasePath: /v2\nschemes: [http]", "http://api.example.com/v2")]
+    [InlineData("swagger: \"2.0\"\nbasePath: /v2", "/v2")]
+    [InlineData("openapi: 3.0.3\nservers:\n  - url: https://api.example.com/v0.1", "https://api.example.com/v0.1")]
+    public void ServerUrl_NamedInClientSummary(string header, string expectedUrl)
+    {
+        var text = header + "\ninfo: { title: Servers, version: \"1\" }\npaths: {}\n";
+
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem("/specs/servers.yaml", text));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.Contains("The document's server URL is <c>" + expectedUrl + "</c>", output.Source("Contoso.Api.ContosoClient.g.cs"));
+    }
+
+    [Theory]
+    [InlineData("/specs/loose.json", "{'openapi': '3.0.0', /* c */ info: {\"title\": \"t\", \"version\": \"1\"}, \"paths\": {}, // c\n \"components\": {\"schemas\": {\"A\": {\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\",},},},},},}")]
+    [InlineData("/specs/loose.yaml", "openapi: '3.0.0'\ninfo: {title: t, 'version': '1',}\npaths: {}\ncomponents: {schemas: {A: {type: object, properties: {x: {type: string,},},},},}\n")]
+    public void NonStrictJson_IsAccepted(string path, string text)
+    {
+        var output = GeneratorHarness.Run(new OpenApiDocumentItem(path, text));
+
+        Assert.Empty(output.GeneratorDiagnostics);
+        Assert.NotNull(output.Compilation.GetTypeByMetadataName("Contoso.Api.A"));
     }
 }

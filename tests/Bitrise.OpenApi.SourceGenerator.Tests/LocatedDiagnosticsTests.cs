@@ -144,6 +144,8 @@ public sealed class LocatedDiagnosticsTests
         { "unopened-placeholder.yaml", DocumentChecksTests.UnopenedPlaceholder, "OASG020", 3, 2, "#/paths/~1b~1id}~1x", "The path '/b/id}/x' has a '}' that closes no placeholder" },
         { "missing-required.yaml", DocumentChecksTests.MissingRequired, "OASG021", 7, 22, "#/components/schemas/Req/required/1", "The schema at '#/components/schemas/Req' lists 'ghost' in 'required', but neither its 'properties' nor its 'allOf' parts declare a property 'ghost', so the generated class has no member for it" },
         { "missing-required-in-part.yaml", DocumentChecksTests.MissingRequiredInPart, "OASG021", 13, 27, "#/components/schemas/Pet/allOf/1/required/1", "The schema at '#/components/schemas/Pet/allOf/1' lists 'nmae' in 'required'" },
+        { "unfit-integer-enum.yaml", DocumentChecksTests.UnfitIntegerEnum, "OASG022", 5, 34, "#/components/schemas/Frac/enum/0", "The enum value 1.5 is not a 64-bit integer, so the enum has no member for it and reading it fails. Write the value as a 64-bit integer, or change the schema's 'type'." },
+        { "unfit-string-enum.yaml", DocumentChecksTests.UnfitStringEnum, "OASG022", 5, 37, "#/components/schemas/Mixed/enum/1", "The enum value 1 is not a string, so its member matches only the JSON string \"1\" and reading 1 fails." },
     };
 
     [Theory]

@@ -48,7 +48,13 @@ internal static class ClientEmitter
         var writer = new SourceWriter();
         writer.FileHeader();
         writer.OpenBlock("namespace " + context.Namespace);
-        writer.Summary("Calls the operations of the API over an <see cref=\"global::System.Net.Http.HttpClient\"/> whose <see cref=\"global::System.Net.Http.HttpClient.BaseAddress\"/> is the server URL.", isXml: true);
+        var summary = "Calls the operations of the API over an <see cref=\"global::System.Net.Http.HttpClient\"/> whose <see cref=\"global::System.Net.Http.HttpClient.BaseAddress\"/> is the server URL.";
+        if (document.ServerUrl is { } serverUrl)
+        {
+            summary += "\nThe document's server URL is <c>" + SourceWriter.XmlEscape(serverUrl) + "</c>: set the base address to it, path included, because the operations' paths start after it.";
+        }
+
+        writer.Summary(summary, isXml: true);
         writer.Line(EmitContext.GeneratedCodeAttribute);
         writer.OpenBlock(context.Accessibility + " partial class " + document.ClientName + " : " + context.Qualified(document.InterfaceName));
         writer.Line("private const int ResponseExcerptLength = 512;");

@@ -22,6 +22,12 @@ internal sealed record OpenApiDocumentModel(
     /// <summary>The options that the document's item metadata sets, copied from its input.</summary>
     public DocumentOptions Options { get; init; } = DocumentOptions.Default;
 
+    /// <summary>
+    /// The document's server URL: the first of OpenAPI 3's <c>servers</c>, or Swagger 2.0's scheme, <c>host</c>
+    /// and <c>basePath</c>. Null when the document gives none.
+    /// </summary>
+    public string? ServerUrl { get; init; }
+
     public TypeAccessibility Accessibility => Options.Accessibility;
 
     /// <summary>The name of the exception type: the client name without its <c>Client</c> suffix, plus <c>Exception</c>.</summary>

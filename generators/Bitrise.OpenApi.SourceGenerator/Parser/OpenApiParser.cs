@@ -23,6 +23,30 @@ internal static class OpenApiParser
     private static readonly Regex SupportedOpenApiVersion = new("^3\\.[0-9]+(\\.[0-9]+)?([-+].*)?$", RegexOptions.CultureInvariant);
     private static readonly Regex SupportedSwaggerVersion = new("^2(\\.0)?$", RegexOptions.CultureInvariant);
 
+    /// <summary>
+    /// Returns the URL that the client's base address stands for. A Swagger 2.0 <c>basePath</c> is part of it,
+    /// as the path of an OpenAPI 3 server URL is, because the generated paths start after it.
+    /// </summary>
+    private static string? ServerUrl(OpenApiDocument document)
+    {
+        if (document.SchemaType != SchemaType.Swagger2)
+        {
+            var url = document.Servers?.FirstOrDefault()?.Url;
+            return string.IsNullOrWhiteSpace(url) ? null : url;
+        }
+
+        var basePath = document.BasePath ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(document.Host))
+        {
+            return string.IsNullOrWhiteSpace(basePath) ? null : basePath;
+        }
+
+        // Swagger 2.0 defaults to the scheme the document was fetched with, and a file has none, so https is assumed.
+        var schemes = document.Schemes ?? new List<OpenApiSchema>();
+        var scheme = schemes.Count == 0 || schemes.Contains(OpenApiSchema.Https) ? "https" : schemes.First().ToString().ToLowerInvariant();
+        return scheme + "://" + document.Host + basePath;
+    }
+
     public static OpenApiDocumentModel Parse(OpenApiDocumentInput input, CancellationToken cancellationToken)
     {
         var diagnostics = new DiagnosticBag(input.FilePath, input.Text);
@@ -30,6 +54,7 @@ internal static class OpenApiParser
         var schemas = new List<SchemaModel>();
         var operations = new List<OperationModel>();
         string? title = null;
+        string? serverUrl = null;
 
         try
         {
@@ -37,6 +62,7 @@ internal static class OpenApiParser
             if (document is not null)
             {
                 title = document.Info?.Title;
+                serverUrl = ServerUrl(document);
                 Map(document, resolver!, input, diagnostics, schemas, operations);
             }
         }
@@ -61,6 +87,7 @@ internal static class OpenApiParser
             diagnostics.ToEquatableArray())
         {
             Options = input.Options,
+            ServerUrl = serverUrl,
         };
     }
 

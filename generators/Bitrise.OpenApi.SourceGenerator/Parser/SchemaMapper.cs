@@ -508,6 +508,7 @@ internal sealed class SchemaMapper
         foreach (var raw in schema.Enumeration)
         {
             var value = EnumValueText(raw, isInteger);
+            ReportUnfitEnumValue(raw, value, isInteger, pending.Pointer + "/enum/" + index.ToString(CultureInfo.InvariantCulture));
             if (value is not null && values.Add(value) && documentNames.Count == schema.Enumeration.Count && documentNames[index].Length > 0)
             {
                 names[value] = documentNames[index];
@@ -551,6 +552,34 @@ internal sealed class SchemaMapper
         }
 
         return names;
+    }
+
+    /// <summary>
+    /// Reports an enum value that the generated enum cannot read back: a number that is no 64-bit integer in an
+    /// integer enum, which gets no member, or a number or boolean in a string enum, whose member matches only
+    /// the JSON string of its text.
+    /// </summary>
+    private void ReportUnfitEnumValue(object? raw, string? value, bool isInteger, string pointer)
+    {
+        if (raw is null || raw is string && !isInteger)
+        {
+            return;
+        }
+
+        var json = EnumValueText(raw, isInteger: false) ?? string.Empty;
+        if (raw is string)
+        {
+            json = "\"" + json + "\"";
+        }
+
+        if (isInteger && value is null)
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnfitEnumValue, pointer, json, "a 64-bit integer", "the enum has no member for it and reading it fails");
+        }
+        else if (!isInteger)
+        {
+            _diagnostics.AddAtPointer(DiagnosticDescriptors.UnfitEnumValue, pointer, json, "a string", "its member matches only the JSON string \"" + value + "\" and reading " + json + " fails");
+        }
     }
 
     /// <summary>Returns an enum value as text: a string as it is, an integer in invariant digits; null for <c>null</c> or a value the type cannot hold.</summary>
