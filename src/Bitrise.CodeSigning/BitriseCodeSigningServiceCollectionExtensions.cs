@@ -29,8 +29,9 @@ public static class BitriseCodeSigningServiceCollectionExtensions
     /// The API client's <see cref="HttpClient.BaseAddress"/> is <see cref="BitriseCodeSigningOptions.BaseAddress"/>.
     /// It sends the access token, and uses the standard resilience handler with its defaults (a 10-second attempt
     /// timeout, a 30-second total timeout, 3 retries of transient failures that honour <c>Retry-After</c>), except
-    /// that POST and PATCH are never retried: a retried create could make a second file. Its options are named
-    /// <c>{builder.Name}-standard</c>; configure them with <c>Configure&lt;HttpStandardResilienceOptions&gt;</c>. Its
+    /// that POST and PATCH are never retried: a retried create could make a second file. It reads the JSON body of a 2xx
+    /// response to a GET (at most 4 MiB) inside each attempt, so a body that breaks off or stalls is retried too. Its
+    /// options are named <c>{builder.Name}-standard</c>; configure them with <c>Configure&lt;HttpStandardResilienceOptions&gt;</c>. Its
     /// <see cref="HttpClient.Timeout"/> is infinite, so the resilience timeouts govern.
     /// </para>
     /// <para>
@@ -66,6 +67,7 @@ public static class BitriseCodeSigningServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<AccessTokenHandler>();
         services.TryAddTransient<TransportFailureHandler>();
+        services.TryAddTransient<JsonBodyBufferingHandler>();
         services.TryAddTransient<StorageTransfer>();
         services.TryAddTransient<ICodeSigningFiles, CodeSigningFiles>();
 
@@ -90,11 +92,16 @@ public static class BitriseCodeSigningServiceCollectionExtensions
             .AddHttpMessageHandler<AccessTokenHandler>();
 
         // PUT and DELETE are idempotent, so they keep the default retries; DisableForUnsafeHttpMethods would drop them too.
+        // DisableFor wraps the ShouldHandle set before it, so it must come second.
         builder.AddStandardResilienceHandler().Configure(static (options, serviceProvider) =>
         {
+            options.Retry.ShouldHandle = static arguments => new(ShouldRetryApiRequest(arguments.Outcome));
             options.Retry.DisableFor(HttpMethod.Post, HttpMethod.Patch, HttpMethod.Connect);
             options.Retry.OnRetry = RetryLogger(serviceProvider);
         });
+
+        // Added after the resilience handler, so it runs inside each attempt and a broken body is retried.
+        builder.AddHttpMessageHandler<JsonBodyBufferingHandler>();
         return builder;
     }
 
@@ -137,6 +144,19 @@ public static class BitriseCodeSigningServiceCollectionExtensions
             return ValueTask.CompletedTask;
         };
     }
+
+    /// <summary>
+    /// Gets whether an API request is retried: after a transient failure, or a JSON body that broke off or stalled
+    /// while <see cref="JsonBodyBufferingHandler"/> read it. The library's other exceptions derive from
+    /// <see cref="HttpRequestException"/> too, but are not transient.
+    /// </summary>
+    private static bool ShouldRetryApiRequest(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    {
+        CodeSigningResponseException { Failure: CodeSigningResponseFailure.BodyInterrupted or CodeSigningResponseFailure.TimedOut } => true,
+        CodeSigningApiException => false,
+        _ => HttpClientResiliencePredicates.IsTransient(outcome),
+    };
+
     private static bool ShouldRetryStorageRequest(Outcome<HttpResponseMessage> outcome, ResilienceContext context)
     {
         // This library's own failures (a source of the wrong length) are not transient.

@@ -20,7 +20,8 @@ public enum CodeSigningResponseFailure
 
     /// <summary>
     /// A response with a 2xx status cannot be used: it lacks a field the operation needs (<c>data</c>, <c>slug</c>,
-    /// <c>upload_url</c>), or a list page repeats a <c>paging.next</c> cursor of an earlier page.
+    /// <c>upload_url</c>), a list page repeats a <c>paging.next</c> cursor of an earlier page, or the JSON body of a
+    /// GET of the API is longer than 4 MiB.
     /// </summary>
     InvalidResponse,
 }

@@ -10,8 +10,9 @@ namespace Bitrise.CodeSigning.Internal;
 
 /// <summary>
 /// A response body whose every read waits at most the read timeout for data. Once the response headers have arrived,
-/// neither <see cref="HttpClient.Timeout"/> nor the resilience timeouts cover the body any more, so a server that stops
-/// sending in the middle of it would otherwise hang the caller. A stalled read and a connection that breaks off both
+/// neither <see cref="HttpClient.Timeout"/> nor the resilience timeouts cover a streamed body any more, so a server that
+/// stops sending in the middle of it would otherwise hang the caller. <see cref="JsonBodyBufferingHandler"/> reads a
+/// JSON body of the API through this class inside the attempt, where the attempt timeout covers it as well. A stalled read and a connection that breaks off both
 /// raise <see cref="CodeSigningResponseException"/>.
 /// </summary>
 /// <remarks>

@@ -54,4 +54,19 @@ public sealed class ResilienceTests
         Assert.Equal("c1", slug);
         Assert.Equal(2, mock.Requests.Count);
     }
+
+    [Fact]
+    public async Task Show_JsonBodyOverLimit_FailsWithoutRetry()
+    {
+        using var mock = MockApi.Start();
+        var padding = new string('x', 4 * 1024 * 1024);
+        mock.Respond("GET", $"/v0.1/apps/{App}/build-certificates/c1", 200, $$$"""{"data":{"slug":"c1","upload_file_name":"{{{padding}}}"}}""");
+
+        var exception = await Assert.ThrowsAsync<CodeSigningResponseException>(
+            () => mock.Api.BuildCertificateShowAsync(App, "c1", TestContext.Current.CancellationToken));
+
+        Assert.Equal(CodeSigningResponseFailure.InvalidResponse, exception.Failure);
+        Assert.Contains("JSON body longer than 4 MiB", exception.Message, StringComparison.Ordinal);
+        Assert.Single(mock.Requests);
+    }
 }

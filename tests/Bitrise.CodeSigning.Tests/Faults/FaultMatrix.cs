@@ -61,6 +61,7 @@ internal static class FaultMatrix
         .. NotRetried(FaultOperation.Update, string.Empty, createdStatus: 200),
 
         .. RetriedStatuses(FaultOperation.DownloadShow),
+        .. RetriedBodyBreaks(FaultOperation.DownloadShow),
         .. JsonBodyFaults(FaultOperation.DownloadShow, string.Empty, status: 200),
         (FaultOperation.DownloadShow, Fault.MissingField, "CodeSigningStorageException NoDownloadUrl"),
 
@@ -72,6 +73,7 @@ internal static class FaultMatrix
         (FaultOperation.DownloadGet, Fault.WrongContentType, Success),
 
         .. RetriedStatuses(FaultOperation.List),
+        .. RetriedBodyBreaks(FaultOperation.List),
         .. JsonBodyFaults(FaultOperation.List, string.Empty, status: 200),
         (FaultOperation.List, Fault.MissingField, InvalidResponse),
 
@@ -119,6 +121,8 @@ internal static class FaultMatrix
         yield return (operation, Fault.Status503, $"{prefix}CodeSigningApiException 503");
         yield return (operation, Fault.Status504, $"{prefix}CodeSigningApiException 504");
         yield return (operation, Fault.Timeout, $"{prefix}{TimedOut}");
+        yield return (operation, Fault.ResetMidBody, $"{prefix}{BodyInterrupted}");
+        yield return (operation, Fault.StalledBody, $"{prefix}{TimedOut}");
         foreach (var row in JsonBodyFaults(operation, prefix, createdStatus))
         {
             yield return row;
@@ -127,17 +131,25 @@ internal static class FaultMatrix
         yield return (operation, Fault.MissingField, $"{prefix}{InvalidResponse}");
     }
 
-    /// <summary>The rows of the faults in a JSON response body, and of a reset or a stall in the middle of it.</summary>
+    /// <summary>The rows of the faults in a JSON response body that arrives whole.</summary>
     private static IEnumerable<(FaultOperation, Fault, string)> JsonBodyFaults(FaultOperation operation, string prefix, int status)
     {
-        yield return (operation, Fault.ResetMidBody, $"{prefix}{BodyInterrupted}");
-        yield return (operation, Fault.StalledBody, $"{prefix}{TimedOut}");
         yield return (operation, Fault.TruncatedJson, $"{prefix}CodeSigningApiException {status}");
         yield return (operation, Fault.InvalidJson, $"{prefix}CodeSigningApiException {status}");
         yield return (operation, Fault.HtmlErrorPage, $"{prefix}CodeSigningApiException 403");
         yield return (operation, Fault.Empty200, $"{prefix}CodeSigningApiException 200");
         yield return (operation, Fault.WrongContentType, Success);
         yield return (operation, Fault.UnknownFields, Success);
+    }
+
+    /// <summary>
+    /// The rows of a GET whose JSON body breaks off or stalls: the client reads the body inside the attempt, so the GET
+    /// is sent again and succeeds.
+    /// </summary>
+    private static IEnumerable<(FaultOperation, Fault, string)> RetriedBodyBreaks(FaultOperation operation)
+    {
+        yield return (operation, Fault.ResetMidBody, SuccessAfterRetry);
+        yield return (operation, Fault.StalledBody, SuccessAfterRetry);
     }
 
     /// <summary>The rows of a retried request under the transient faults: each succeeds on the second attempt.</summary>

@@ -72,6 +72,44 @@ public sealed class FaultMatrixTests
     }
 
     [Fact]
+    public async Task StalledListBody_CallerCancels_RaisesOperationCanceled()
+    {
+        await using var host = FaultHost.Start(Fault.StalledBody, FaultDelay);
+        var logs = new LogCollector();
+        await using var services = CreateServices(host.Origin, logs, readTimeout: Timeout.InfiniteTimeSpan);
+        var files = services.GetRequiredService<ICodeSigningFiles>();
+        host.Service.Seed("seeded.p12", FileBytes);
+        host.Service.InjectOnce(FakeRoute.List, Fault.StalledBody);
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        cancellation.CancelAfter(TimeSpan.FromMilliseconds(500));
+
+        var list = files.ListBuildCertificatesAsync(FakeCodeSigningService.App, cancellationToken: cancellation.Token).ToListAsync(cancellation.Token).AsTask();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => list.WaitAsync(HangLimit, TestContext.Current.CancellationToken));
+        Assert.Equal(1, host.Service.Count(FakeRoute.List));
+    }
+
+    [Fact]
+    public async Task StalledListBody_ReadTimeoutTriggersRetry()
+    {
+        await using var host = FaultHost.Start(Fault.StalledBody, FaultDelay);
+        var logs = new LogCollector();
+
+        // The attempt timeout is longer than HangLimit, so only the read timeout can end the stalled attempt in time.
+        await using var services = CreateServices(host.Origin, logs, attemptTimeout: HangLimit * 2);
+        var files = services.GetRequiredService<ICodeSigningFiles>();
+        var seeded = host.Service.Seed("seeded.p12", FileBytes);
+        host.Service.InjectOnce(FakeRoute.List, Fault.StalledBody);
+        var token = TestContext.Current.CancellationToken;
+
+        var items = await files.ListBuildCertificatesAsync(FakeCodeSigningService.App, cancellationToken: token).ToListAsync(token).AsTask().WaitAsync(HangLimit, token);
+
+        Assert.Equal(seeded.Slug, Assert.Single(items).Slug);
+        Assert.Equal(2, host.Service.Count(FakeRoute.List));
+        Assert.Contains(logs.Messages, message => message.StartsWith("23 ", StringComparison.Ordinal) && message.Contains("TimedOut", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task ExpiredUploadUrl_StartsOverOnce()
     {
         await using var host = FaultHost.Start(Fault.ExpiredUrl, FaultDelay);
@@ -136,7 +174,7 @@ public sealed class FaultMatrixTests
         Assert.Equal(1, host.Service.Count(FakeRoute.Create));
     }
 
-    internal static ServiceProvider CreateServices(string origin, LogCollector logs, TimeSpan? readTimeout = null)
+    internal static ServiceProvider CreateServices(string origin, LogCollector logs, TimeSpan? readTimeout = null, TimeSpan? attemptTimeout = null)
         => MockApi.CreateServices(
             origin,
             logs,
@@ -148,9 +186,9 @@ public sealed class FaultMatrixTests
             },
             services => services.ConfigureAll<HttpStandardResilienceOptions>(options =>
             {
-                options.AttemptTimeout.Timeout = ClientTimeout;
-                options.TotalRequestTimeout.Timeout = ClientTimeout * 10;
-                options.CircuitBreaker.SamplingDuration = ClientTimeout * 10;
+                options.AttemptTimeout.Timeout = attemptTimeout ?? ClientTimeout;
+                options.TotalRequestTimeout.Timeout = (attemptTimeout ?? ClientTimeout) * 10;
+                options.CircuitBreaker.SamplingDuration = (attemptTimeout ?? ClientTimeout) * 10;
             }));
 
     private static FakeRoute RouteOf(FaultOperation operation) => operation switch
