@@ -20,6 +20,14 @@ namespace Bitrise.CodeSigning;
 /// timeout, and logged) before the exception surfaces.
 /// </para>
 /// <para>
+/// Before the create, an upload lists the app's files of its kind (one request per 50 files) and records the slugs
+/// of the unprocessed entries with the same file name and size, which belong to other uploads. The create is never
+/// retried. When its response is lost (a timeout, a broken body, a 5xx other than 503), the client lists the files
+/// again and deletes the one unprocessed entry of that name and size that was not there before. It deletes none when
+/// it finds two or more, or when the list before the create failed. The list runs on every upload, because only a
+/// list taken before the create can tell the entry of a lost create from an entry of another upload of the same file.
+/// </para>
+/// <para>
 /// Every failure of a call to the API or the storage is a <see cref="CodeSigningApiException"/>, so one catch clause
 /// covers them. The derived types tell more:
 /// </para>

@@ -52,13 +52,15 @@ internal sealed partial class CodeSigningFiles
 
     /// <summary>
     /// Runs the stages of an upload: create, PUT, confirm, and the password PATCH when one is given. A failed stage
-    /// deletes the entry the create made; a failed create that may have reached the API looks for the entry it made.
+    /// deletes the entry the create made. A failed create that may have reached the API looks for the entry it made
+    /// among the entries that the list before the create did not return.
     /// </summary>
     private async Task<TItem> UploadOnceAsync<TItem>(UploadRequest<TItem> upload, bool restarted, CancellationToken cancellationToken)
         where TItem : class
     {
         var (operations, appSlug, source, _, setPassword, password) = upload;
         var started = _timeProvider.GetTimestamp();
+        var entriesBeforeCreate = await ListEntriesBeforeCreateAsync(operations, appSlug, source, cancellationToken).ConfigureAwait(false);
         var stage = UploadStage.Create;
         string? fileSlug = null;
         try
@@ -97,7 +99,7 @@ internal sealed partial class CodeSigningFiles
             var lostEntry = LostEntrySearch.NotNeeded;
             if (fileSlug is null && stage == UploadStage.Create && (canceled || UploadFailures.MayHaveCreated(exception)))
             {
-                (fileSlug, lostEntry) = await FindLostEntryAsync(operations, appSlug, source).ConfigureAwait(false);
+                (fileSlug, lostEntry) = await FindLostEntryAsync(operations, appSlug, source, entriesBeforeCreate).ConfigureAwait(false);
             }
 
             var entryDeleted = fileSlug is not null && await DeleteCreatedEntryAsync(operations, appSlug, fileSlug, stage).ConfigureAwait(false);

@@ -84,9 +84,15 @@ internal static partial class Log
     [LoggerMessage(27, LogLevel.Information, "Found no unprocessed {Kind} '{FileName}' in app '{AppSlug}' after the failed create, so the create made no entry.")]
     public static partial void UploadLostEntryNotFound(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileName);
 
-    [LoggerMessage(28, LogLevel.Error, "Found {Count} unprocessed {Kind} entries named '{FileName}' in app '{AppSlug}' after the failed create ({FileSlugs}), so the one it made is unknown and none was deleted. Delete the stale ones by hand.")]
+    [LoggerMessage(28, LogLevel.Error, "Found {Count} new unprocessed {Kind} entries named '{FileName}' in app '{AppSlug}' after the failed create ({FileSlugs}), so the one it made is unknown and none was deleted. Delete the stale ones by hand.")]
     public static partial void UploadLostEntryAmbiguous(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileName, int count, string fileSlugs);
 
     [LoggerMessage(29, LogLevel.Error, "Could not look for the entry that the failed create of {Kind} '{FileName}' in app '{AppSlug}' may have made. Check the app for an unprocessed entry of that name and delete it.")]
     public static partial void UploadLostEntrySearchFailed(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string fileName);
+
+    [LoggerMessage(30, LogLevel.Warning, "Could not list the unprocessed {Kind} entries named '{FileName}' in app '{AppSlug}' before the create. The upload goes on, but if the create's response is lost, no entry will be deleted.")]
+    public static partial void UploadEntriesBeforeCreateNotListed(ILogger logger, Exception exception, CodeSigningFileKind kind, string appSlug, string fileName);
+
+    [LoggerMessage(31, LogLevel.Error, "Found {Count} unprocessed {Kind} entries named '{FileName}' in app '{AppSlug}' after the failed create ({FileSlugs}), but the list before the create failed, so the one it made is unknown and none was deleted. Delete the stale ones by hand.")]
+    public static partial void UploadLostEntryUnverified(ILogger logger, CodeSigningFileKind kind, string appSlug, string fileName, int count, string fileSlugs);
 }

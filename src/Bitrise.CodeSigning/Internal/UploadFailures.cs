@@ -107,7 +107,9 @@ internal static class UploadFailures
     private static string? DescribeLostEntry(FileKindOperations operations, string fileName, LostEntrySearch lostEntry) => lostEntry switch
     {
         LostEntrySearch.Ambiguous =>
-            $"The create may have made an entry, but the app has several unprocessed {operations.DisplayName}s named '{fileName}' of this size, so none was deleted: delete the stale ones with DeleteAsync.",
+            $"The create may have made an entry, but several unprocessed {operations.DisplayName}s named '{fileName}' of this size appeared while it ran, so none was deleted. Another upload of the same file may be running; delete the stale ones with DeleteAsync.",
+        LostEntrySearch.Unverified =>
+            $"The create may have made an entry, and the app has unprocessed {operations.DisplayName}s named '{fileName}' of this size, but the list before the create failed, so none was deleted: another upload may own them. Delete the stale ones with DeleteAsync.",
         LostEntrySearch.Failed =>
             $"The create may have made an entry, but the search for it failed: list the app's {operations.DisplayName}s and delete an unprocessed one named '{fileName}' with DeleteAsync.",
         _ => null,

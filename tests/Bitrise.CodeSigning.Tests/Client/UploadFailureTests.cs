@@ -26,6 +26,12 @@ public sealed class UploadFailureTests
     private const string Collection = $"/v0.1/apps/{App}/build-certificates";
     private const string EntryPath = $"{Collection}/{FileSlug}";
     private const string StoragePath = "/bucket/file-1.p12";
+    private const string ForeignSlug = "foreign-1";
+    private const string ForeignEntryPath = $"{Collection}/{ForeignSlug}";
+
+    /// <summary>A list page with the unprocessed entry of another upload of the same name and size as <see cref="Source"/>.</summary>
+    private const string ForeignEntryPage =
+        $$$"""{"data":[{"slug":"{{{ForeignSlug}}}","upload_file_name":"cert.p12","upload_file_size":4,"processed":false}],"paging":{"total_item_count":1,"page_item_limit":50}}""";
 
     [Fact]
     public async Task CreateFailure_NamesStageWithoutDelete()
@@ -46,6 +52,43 @@ public sealed class UploadFailureTests
         Assert.Contains("failed at stage Create (the create of the entry)", exception.Message, StringComparison.Ordinal);
         Assert.Equal(0, DeleteCount(mock));
         SecretScan.AssertClean(exception);
+    }
+
+    [Fact]
+    public async Task LostCreate_ForeignEntryBeforeCreate_KeepsIt()
+    {
+        using var mock = MockApi.Start();
+        mock.Respond("GET", Collection, 200, ForeignEntryPage);
+        RespondToLostCreate(mock);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadAsync(mock, password: null));
+
+        Assert.Equal(UploadStage.Create, exception.Stage);
+        Assert.Null(exception.FileSlug);
+        Assert.False(exception.EntryDeleted);
+        Assert.DoesNotContain(mock.Requests, request => request.Method == "DELETE");
+        Assert.Equal(2, mock.Requests.Count(request => request.Method == "GET" && request.Path == Collection));
+        Assert.Contains(mock.Logs.Messages, message => message.StartsWith("27 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LostCreate_ListBeforeCreateFailed_DeletesNone()
+    {
+        using var mock = MockApi.Start();
+        var lists = 0;
+        mock.RespondWith("GET", Collection, _ => Interlocked.Increment(ref lists) == 1 ? (403, """{"message":"forbidden"}""") : (200, ForeignEntryPage));
+        RespondToLostCreate(mock);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadAsync(mock, password: null));
+
+        Assert.Equal(UploadStage.Create, exception.Stage);
+        Assert.Null(exception.FileSlug);
+        Assert.False(exception.EntryDeleted);
+        Assert.Contains("the list before the create failed, so none was deleted", exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(mock.Requests, request => request.Method == "DELETE");
+        Assert.Equal(2, lists);
+        Assert.Contains(mock.Logs.Messages, message => message.StartsWith("30 ", StringComparison.Ordinal));
+        Assert.Contains(mock.Logs.Messages, message => message.StartsWith("31 ", StringComparison.Ordinal) && message.Contains($"'{ForeignSlug}'", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -291,8 +334,8 @@ public sealed class UploadFailureTests
 
         var requests = mock.Requests;
         Assert.Equal(SecretScan.CertificatePassword, item.CertificatePassword);
-        Assert.Equal(["POST", "PUT", "POST", "PATCH"], requests.Select(request => request.Method));
-        Assert.Equal($$"""{"certificate_password":"{{SecretScan.CertificatePassword}}"}""", requests[3].Body);
+        Assert.Equal(["GET", "POST", "PUT", "POST", "PATCH"], requests.Select(request => request.Method));
+        Assert.Equal($$"""{"certificate_password":"{{SecretScan.CertificatePassword}}"}""", requests[4].Body);
         Assert.DoesNotContain(mock.Logs.Messages, message => message.Contains(SecretScan.CertificatePassword, StringComparison.Ordinal));
     }
 
@@ -371,6 +414,13 @@ public sealed class UploadFailureTests
 
     private static void RespondToCreate(MockApi mock, string uploadUrl)
         => mock.Respond("POST", Collection, 201, new JsonObject { ["data"] = new JsonObject { ["slug"] = FileSlug, ["upload_url"] = uploadUrl } }.ToJsonString());
+
+    /// <summary>Answers the create with 500, so its response counts as lost, and would delete the foreign entry if asked to.</summary>
+    private static void RespondToLostCreate(MockApi mock)
+    {
+        mock.Respond("POST", Collection, 500, """{"message":"internal error"}""");
+        mock.Respond("DELETE", ForeignEntryPath, 200, $$$"""{"data":{"slug":"{{{ForeignSlug}}}"}}""");
+    }
 
     private static void RespondToConfirm(MockApi mock)
         => mock.Respond("POST", $"{EntryPath}/uploaded", 200, """{"data":{"slug":"file-1","processed":true}}""");

@@ -51,14 +51,17 @@ public sealed class UploadTests
 
         await upload.Upload(mock.Files, App, UploadSource.FromStream(new MemoryStream([1, 2, 3]), 3, "file.bin"), TestContext.Current.CancellationToken);
 
+        // The list before the create records the unprocessed entries of the same name and size.
         var requests = mock.Requests;
-        Assert.Equal(2, requests.Count);
-        Assert.Equal("POST", requests[0].Method);
+        Assert.Equal(3, requests.Count);
+        Assert.Equal("GET", requests[0].Method);
         Assert.Equal($"/v0.1/apps/{App}/{upload.Collection}", requests[0].Path);
-        Assert.Equal("file.bin", JsonNode.Parse(requests[0].Body!)!["upload_file_name"]!.GetValue<string>());
-        Assert.Equal(3, JsonNode.Parse(requests[0].Body!)!["upload_file_size"]!.GetValue<long>());
         Assert.Equal("POST", requests[1].Method);
-        Assert.Equal($"/v0.1/apps/{App}/{upload.Collection}/file-1/uploaded", requests[1].Path);
+        Assert.Equal($"/v0.1/apps/{App}/{upload.Collection}", requests[1].Path);
+        Assert.Equal("file.bin", JsonNode.Parse(requests[1].Body!)!["upload_file_name"]!.GetValue<string>());
+        Assert.Equal(3, JsonNode.Parse(requests[1].Body!)!["upload_file_size"]!.GetValue<long>());
+        Assert.Equal("POST", requests[2].Method);
+        Assert.Equal($"/v0.1/apps/{App}/{upload.Collection}/file-1/uploaded", requests[2].Path);
     }
 
     [Theory]
@@ -127,7 +130,7 @@ public sealed class UploadTests
             await mock.Files.UploadProvisioningProfileAsync(App, UploadSource.FromFile(path), TestContext.Current.CancellationToken);
 
             var put = Assert.Single(storage.Requests);
-            Assert.Equal(Path.GetFileName(path), JsonNode.Parse(mock.Requests[0].Body!)!["upload_file_name"]!.GetValue<string>());
+            Assert.Equal(Path.GetFileName(path), JsonNode.Parse(mock.Requests.Single(request => request.Method == "POST" && !request.Path.EndsWith("/uploaded", StringComparison.Ordinal)).Body!)!["upload_file_name"]!.GetValue<string>());
             Assert.Equal("200000", put.Headers["Content-Length"]);
             Assert.Equal(bytes, put.Body);
         }
@@ -185,6 +188,7 @@ public sealed class UploadTests
     internal static void RespondToUpload(MockApi mock, string collection, string uploadUrl)
     {
         var created = new JsonObject { ["data"] = new JsonObject { ["slug"] = "file-1", ["upload_url"] = uploadUrl } };
+        mock.Respond("GET", $"/v0.1/apps/{App}/{collection}", 200, """{"data":[],"paging":{"total_item_count":0,"page_item_limit":50}}""");
         mock.Respond("POST", $"/v0.1/apps/{App}/{collection}", 201, created.ToJsonString());
         mock.Respond("POST", $"/v0.1/apps/{App}/{collection}/file-1/uploaded", 200, """{"data":{"slug":"file-1","processed":false}}""");
     }

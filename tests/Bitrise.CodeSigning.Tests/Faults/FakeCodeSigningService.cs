@@ -69,6 +69,9 @@ internal sealed class FakeCodeSigningService
 
     public IReadOnlyCollection<FakeEntry> Entries => _entries.Values.ToList();
 
+    /// <summary>Gets or sets an action that runs when a create arrives, before its entry is made, for example to seed another upload's entry.</summary>
+    public Action? OnCreate { get; set; }
+
     /// <summary>Gets the number of requests of <paramref name="route"/>.</summary>
     public int Count(FakeRoute route) => _requests.Count(request => request.Route == route);
 
@@ -152,6 +155,7 @@ internal sealed class FakeCodeSigningService
     {
         if (route == FakeRoute.Create)
         {
+            OnCreate?.Invoke();
             var request = JsonNode.Parse(body)!;
             var entry = new FakeEntry(NextSlug(), (string)request["upload_file_name"]!, (long)request["upload_file_size"]!);
             _entries[entry.Slug] = entry;

@@ -138,7 +138,8 @@ public sealed class FaultMatrixTests
         var logs = new LogCollector();
         await using var services = CreateServices(host.Origin, logs);
         var files = services.GetRequiredService<ICodeSigningFiles>();
-        var stale = host.Service.Seed("cert.p12", FileBytes, processed: false);
+        FakeEntry? concurrent = null;
+        host.Service.OnCreate = () => concurrent = host.Service.Seed("cert.p12", FileBytes, processed: false);
         host.Service.InjectOnce(FakeRoute.Create, Fault.Timeout);
 
         var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadCertificateAsync(files));
@@ -148,9 +149,32 @@ public sealed class FaultMatrixTests
         Assert.False(exception.EntryDeleted);
         Assert.Contains("several unprocessed build certificates named 'cert.p12'", exception.Message, StringComparison.Ordinal);
         Assert.Equal(2, host.Service.Entries.Count);
-        Assert.Contains(host.Service.Entries, entry => entry.Slug == stale.Slug);
+        Assert.NotNull(concurrent);
+        Assert.Contains(host.Service.Entries, entry => entry.Slug == concurrent.Slug);
         Assert.Equal(0, host.Service.Count(FakeRoute.Delete));
+        Assert.Equal(2, host.Service.Count(FakeRoute.List));
         Assert.Contains(logs.Messages, message => message.StartsWith("28 ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task LostCreate_StaleEntry_DeletesOnlyNew()
+    {
+        await using var host = FaultHost.Start(Fault.Timeout, FaultDelay);
+        var logs = new LogCollector();
+        await using var services = CreateServices(host.Origin, logs);
+        var files = services.GetRequiredService<ICodeSigningFiles>();
+        var stale = host.Service.Seed("cert.p12", FileBytes, processed: false);
+        host.Service.InjectOnce(FakeRoute.Create, Fault.Timeout);
+
+        var exception = await Assert.ThrowsAsync<CodeSigningUploadException>(() => UploadCertificateAsync(files));
+
+        Assert.Equal(UploadStage.Create, exception.Stage);
+        Assert.NotNull(exception.FileSlug);
+        Assert.NotEqual(stale.Slug, exception.FileSlug);
+        Assert.True(exception.EntryDeleted);
+        Assert.Equal(stale.Slug, Assert.Single(host.Service.Entries).Slug);
+        Assert.Equal(1, host.Service.Count(FakeRoute.Delete));
+        Assert.Equal(2, host.Service.Count(FakeRoute.List));
     }
 
     [Fact]
@@ -172,6 +196,7 @@ public sealed class FaultMatrixTests
         Assert.Contains("the entry that the create made although its response was lost", exception.Message, StringComparison.Ordinal);
         Assert.Equal(other.Slug, Assert.Single(host.Service.Entries).Slug);
         Assert.Equal(1, host.Service.Count(FakeRoute.Create));
+        Assert.Equal(2, host.Service.Count(FakeRoute.List));
     }
 
     internal static ServiceProvider CreateServices(string origin, LogCollector logs, TimeSpan? readTimeout = null, TimeSpan? attemptTimeout = null)
