@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -78,21 +79,29 @@ internal sealed class JsonBodyBufferingHandler : DelegatingHandler
 
         // ReadTimeoutContent applies the read timeout to each read and owns the original content from here on.
         using var body = new ReadTimeoutContent(response.Content, target, response.StatusCode, _options.CurrentValue.ResponseReadTimeout, _timeProvider, _logger);
-        using var buffer = new MemoryStream();
-        var stream = await body.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        // A declared length sizes the buffer once. The chunk is pooled because a listing reads one body per page.
+        using var buffer = new MemoryStream((int)(response.Content.Headers.ContentLength ?? 0));
+        var chunk = ArrayPool<byte>.Shared.Rent(ChunkBytes);
+        try
         {
-            var chunk = new byte[ChunkBytes];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            var stream = await body.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
             {
-                if (buffer.Length + read > MaxBodyBytes)
+                int read;
+                while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
                 {
-                    throw TooLarge(target, response);
-                }
+                    if (buffer.Length + read > MaxBodyBytes)
+                    {
+                        throw TooLarge(target, response);
+                    }
 
-                buffer.Write(chunk, 0, read);
+                    buffer.Write(chunk, 0, read);
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
