@@ -26,6 +26,8 @@ namespace Bitrise.CodeSigning;
 /// again and deletes the one unprocessed entry of that name and size that was not there before. It deletes none when
 /// it finds two or more, or when the list before the create failed. The list runs on every upload, because only a
 /// list taken before the create can tell the entry of a lost create from an entry of another upload of the same file.
+/// An entry that another upload of the same name and size creates after that list is still taken for the lost one,
+/// so upload one file to one app from one process at a time.
 /// </para>
 /// <para>
 /// Every failure of a call to the API or the storage is a <see cref="CodeSigningApiException"/>, so one catch clause
