@@ -243,13 +243,13 @@ public sealed class SerializationRuntimeTests
     }
 
     [Fact]
-    public void DerivedItemsThroughBaseArray_WriteEachRuntimeType()
+    public void BaseArray_WritesDerivedItems()
     {
         Assert.Equal("""{"birds":[{"kind":"parrot","name":"polly","words":["hi"]},{"kind":"bird","name":"robin","wings":2}]}""", Invoke("WriteDerivedItemsThroughBase"));
     }
 
     [Fact]
-    public void DerivedThroughBaseProperty_ReadsRuntimeTypeByDiscriminator()
+    public void BaseProperty_ReadsDerivedType()
     {
         const string Json = """{"favorite":{"kind":"parrot","name":"polly","wings":2,"words":["hello"]}}""";
 
@@ -257,13 +257,13 @@ public sealed class SerializationRuntimeTests
     }
 
     [Fact]
-    public void DiscriminatorOfOtherClass_IsWrittenAsRuntimeClass()
+    public void ForeignDiscriminator_WritesRuntimeClass()
     {
         Assert.Equal("""{"favorite":{"kind":"parrot","name":"polly"}}""", Invoke("WriteOtherDiscriminatorThroughBase"));
     }
 
     [Fact]
-    public void EnumDiscriminatorOfOtherClass_IsWrittenAsRuntimeClass()
+    public void ForeignEnumDiscriminator_WritesRuntimeClass()
     {
         Assert.Equal("""{"fruit":{"kind":"apple","crisp":true}}""", Invoke("WriteEnumDiscriminatorThroughBase"));
     }
@@ -299,7 +299,7 @@ public sealed class SerializationRuntimeTests
     }
 
     [Fact]
-    public void BaseClassDiscriminator_UnsetOrDerived_WritesOwnValue()
+    public void BaseDiscriminator_WritesOwnWhenUnsetOrDerived()
     {
         Assert.Equal("""{"kind":"animal","name":"unset"}|{"kind":"animal","name":"derived"}""", Invoke("WriteBaseDiscriminators"));
     }

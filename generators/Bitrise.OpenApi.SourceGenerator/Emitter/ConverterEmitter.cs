@@ -298,10 +298,10 @@ internal static class ConverterEmitter
 
     /// <summary>
     /// Writes the discriminator property of a class in a hierarchy that has one, so that a reader creates the
-    /// object's runtime class again. A derived class writes its value as set when it stands for the class, and
-    /// otherwise its first value. A class without a base class is what a reader creates for a value that stands
-    /// for no class, so it keeps such a value, as an open enum does, and writes its first value only when the
-    /// property is unset or holds the value of a derived class.
+    /// object's runtime class again. A derived class writes its value as set when that value maps to the class, and
+    /// otherwise its first value. A reader creates the top class of a hierarchy for a value that maps to no class.
+    /// That class keeps such a value, as an open enum does, and writes its first value only when the property is
+    /// unset or contains the value of a derived class.
     /// </summary>
     private static void WriteDiscriminator(SourceWriter writer, EmitContext context, SchemaModel schema, PropertyModel property)
     {

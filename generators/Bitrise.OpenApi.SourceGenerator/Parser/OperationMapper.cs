@@ -86,7 +86,7 @@ internal sealed partial class OperationMapper
 
     /// <summary>
     /// Returns why a path key cannot be a path template, with the fix, or null when it can. The client appends
-    /// the query string after the path and puts a path parameter's value only where a whole '{name}' stands, so
+    /// the query string after the path and puts a path parameter's value only where a whole '{name}' is, so
     /// a '?' in the key, or a brace without its partner, would give a malformed request URI.
     /// </summary>
     private static (string Reason, string Fix)? PathTemplateProblem(string path)

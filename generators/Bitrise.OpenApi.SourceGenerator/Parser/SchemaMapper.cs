@@ -555,9 +555,9 @@ internal sealed class SchemaMapper
     }
 
     /// <summary>
-    /// Reports an enum value that the generated enum cannot read back: a number that is no 64-bit integer in an
-    /// integer enum, which gets no member, or a number or boolean in a string enum, whose member matches only
-    /// the JSON string of its text.
+    /// Reports an enum value that the generated enum cannot read back. In an integer enum, a number that is not a
+    /// 64-bit integer gets no member. In a string enum, the member of a number or boolean matches only the JSON
+    /// string of its text.
     /// </summary>
     private void ReportUnfitEnumValue(object? raw, string? value, bool isInteger, string pointer)
     {
